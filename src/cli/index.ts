@@ -1,0 +1,46 @@
+import { ConfigError, loadConfig } from "../config.ts";
+import { runMigrate } from "./migrate.ts";
+import { runSandbox } from "./sandbox.ts";
+import { runStart } from "./start.ts";
+import { runWorkspace } from "./workspace.ts";
+
+const USAGE = `Usage: settle <command>
+
+  start                         serve the API and web app (embedded PGlite unless DATABASE_URL is set)
+  migrate                       apply database migrations (for PostgreSQL deploys)
+  workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
+  sandbox xero --port PORT      run the local Xero sandbox on its own
+
+Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case "start":
+      return runStart(config);
+    case "migrate":
+      return runMigrate(config);
+    case "workspace":
+      return runWorkspace(config, rest);
+    case "sandbox":
+      return runSandbox(config, rest);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command === undefined || command === "help" || command === "--help" ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) {
+      process.exitCode = code;
+    }
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,34 @@
+import type { Db, DbOrTx, Tx } from "./db/client.ts";
+import type { Clock } from "./lib/clock.ts";
+import type { Scope } from "./modules/access/scopes.ts";
+
+/** Who is acting. Scopes are resolved once per request: role scopes for members, key ∩ role for API keys. */
+export type Actor =
+  | { kind: "member"; workspaceId: string; userId: string; memberId: string; scopes: ReadonlySet<Scope> }
+  | { kind: "api_key"; workspaceId: string; keyId: string; userId: string | null; scopes: ReadonlySet<Scope> }
+  | { kind: "system"; workspaceId: string; scopes: ReadonlySet<Scope> };
+
+export type Ctx = { db: DbOrTx; actor: Actor; clock: Clock };
+
+/** Runs fn in a transaction, or inside the caller's when ctx.db already is one (verbs compose). */
+export async function withTransaction<T>(ctx: { db: DbOrTx }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isTransaction(ctx.db)) {
+    return fn(ctx.db);
+  }
+  return (ctx.db as Db).transaction(fn);
+}
+
+function isTransaction(db: DbOrTx): db is Tx {
+  return "rollback" in db;
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor.kind) {
+    case "member":
+      return actor.userId;
+    case "api_key":
+      return actor.keyId;
+    case "system":
+      return "system";
+  }
+}

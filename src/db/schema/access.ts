@@ -1,0 +1,108 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { timestamps, workspaceColumn } from "./_columns.ts";
+
+export const workspaces = pgTable("workspaces", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  ...timestamps,
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey(),
+    email: text().notNull(),
+    name: text().notNull().default(""),
+    passwordHash: text(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const ROLE_PRESETS = ["admin", "editor", "viewer"] as const;
+export type RolePreset = (typeof ROLE_PRESETS)[number];
+
+export const roles = pgTable(
+  "roles",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    name: text().notNull(),
+    preset: text({ enum: ROLE_PRESETS }),
+    scopes: text().array().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("roles_workspace_name_unique").on(t.workspaceId, t.name)],
+);
+
+export const MEMBER_STATUSES = ["active", "invited"] as const;
+
+export const members = pgTable(
+  "members",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    roleId: text()
+      .notNull()
+      .references(() => roles.id),
+    status: text({ enum: MEMBER_STATUSES }).notNull().default("active"),
+    inviteTokenHash: text(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("members_workspace_user_unique").on(t.workspaceId, t.userId),
+    index("members_role_idx").on(t.roleId),
+    uniqueIndex("members_invite_token_unique").on(t.inviteTokenHash),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    createdByUserId: text().references(() => users.id),
+    name: text().notNull(),
+    /** The first characters of the secret, shown in lists so people can tell keys apart. */
+    keyPrefix: text().notNull(),
+    keyHash: text().notNull(),
+    scopes: text().array().notNull(),
+    lastUsedAt: timestamp({ withTimezone: true, mode: "date" }),
+    revokedAt: timestamp({ withTimezone: true, mode: "date" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash), index("api_keys_workspace_idx").on(t.workspaceId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    tokenHash: text().notNull(),
+    csrfToken: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("sessions_token_unique").on(t.tokenHash)],
+);
+
+/** Replays of POSTs with the same Idempotency-Key, per credential, kept 24 hours. */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    principal: text().notNull(),
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    responseStatus: integer(),
+    responseBody: text(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);

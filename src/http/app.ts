@@ -1,0 +1,112 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { AppError } from "../lib/errors.ts";
+import { registerApiRoutes } from "./api-routes.ts";
+import type { AppDeps } from "./deps.ts";
+import type { AppEnv } from "./env.ts";
+import { onError } from "./errors.ts";
+import { authenticate } from "./middleware/authenticate.ts";
+import { idempotency } from "./middleware/idempotency.ts";
+import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { docsRoutes } from "./routes/docs.ts";
+import { internalAdminRoutes } from "./routes/internal-admin.ts";
+import { memberRoutes } from "./routes/members.ts";
+import { roleRoutes } from "./routes/roles.ts";
+import { scopeRoutes } from "./routes/scopes.ts";
+import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
+import { webRoutes } from "./routes/web.ts";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A pure factory: everything comes from deps, nothing from the environment. Tests call app.request(). */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(onError);
+  app.use("*", requestContext(deps.logger));
+  app.use("*", async (c, next) => {
+    c.set("deps", { db: deps.db, clock: deps.clock });
+    await next();
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("invalid_input", "The request body is larger than 1 MiB.");
+      },
+    }),
+  );
+  app.get("/health", (c) => c.json({ status: "ok" }));
+  for (const mount of deps.mounts ?? []) {
+    app.mount(mount.prefix, mount.app.fetch);
+  }
+  if (deps.adminSecret) {
+    app.route("/internal/admin", internalAdminRoutes({ ...deps, adminSecret: deps.adminSecret }));
+  }
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.route("/", publicSessionRoutes(deps));
+  const privateApi = new OpenAPIHono<AppEnv>();
+  privateApi.use("*", authenticate(deps));
+  privateApi.use(
+    "*",
+    rateLimit(deps.rateLimitPerMinute, (c) => {
+      const actor = c.get("actor");
+      return actor.kind === "api_key" ? `key:${actor.keyId}` : `ip:${clientIp(c)}`;
+    }),
+  );
+  privateApi.use("*", idempotency(deps));
+  privateApi.route("/", privateSessionRoutes(deps));
+  privateApi.route("/", scopeRoutes);
+  privateApi.route("/", apiKeyRoutes);
+  privateApi.route("/", roleRoutes);
+  privateApi.route("/", memberRoutes(deps.publicUrl));
+  registerApiRoutes(privateApi, deps);
+  api.route("/", privateApi);
+  app.route("/api/v1", api);
+  app.all("/api/v1/*", (c) => {
+    throw new AppError("not_found", `No route ${c.req.method} ${c.req.path}.`);
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key: stl_live_…",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "settle_session",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Settle API",
+      version: "1.0.0",
+      description:
+        "Money is integer minor units (`*_amount`) beside an ISO 4217 `currency`. Lists paginate with `limit` and `cursor`. Every POST accepts `Idempotency-Key`.",
+    },
+    servers: [{ url: deps.publicUrl }],
+  });
+  app.route("/api/docs", docsRoutes);
+  if (deps.webDistDir) {
+    app.route("/", webRoutes(deps.webDistDir));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

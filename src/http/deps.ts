@@ -1,0 +1,20 @@
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+
+/** Everything createApp needs; it reads no environment itself, so tests build it directly. */
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  publicUrl: string;
+  cookieSecure: "auto" | boolean;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  /** Built web app (vite) to serve at /; absent in API-only tests. */
+  webDistDir?: string | undefined;
+  /** Loopback admin channel for the CLI while this process holds the PGlite directory. */
+  adminSecret?: string | undefined;
+  /** Extra sub-apps mounted under a prefix (the local Xero and Stripe sandboxes). */
+  mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];
+};

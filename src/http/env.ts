@@ -1,0 +1,17 @@
+import type { Actor } from "../context.ts";
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+
+/** What middleware puts on the request context for handlers. */
+export type AppEnv = {
+  Variables: {
+    deps: { db: Db; clock: Clock };
+    requestId: string;
+    logger: Logger;
+    actor: Actor;
+    /** Set for cookie sessions only; API keys have no session. */
+    sessionId: string | undefined;
+    csrfToken: string | undefined;
+  };
+};

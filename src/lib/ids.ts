@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * Every id Settle hands out is `<prefix>_<time><random>`: 9 base58 characters of milliseconds then 14 of
+ * randomness. The alphabet is in ASCII order, so ids sort by creation time as plain strings, which keeps
+ * cursor pagination on the primary key alone.
+ */
+const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+const TIME_CHARS = 9;
+const RANDOM_CHARS = 14;
+
+export const ID_PREFIXES = {
+  workspace: "ws",
+  user: "usr",
+  member: "mem",
+  role: "role",
+  apiKey: "key",
+  session: "ses",
+  request: "req",
+  company: "co",
+  contact: "con",
+  product: "prod",
+  opportunity: "opp",
+  productLine: "line",
+  statusChange: "psh",
+  invoice: "inv",
+  invoiceLine: "invl",
+  payment: "pay",
+  job: "job",
+  event: "evt",
+} as const;
+
+export type IdKind = keyof typeof ID_PREFIXES;
+
+function encode(value: bigint, width: number): string {
+  let out = "";
+  let rest = value;
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[Number(rest % 58n)] + out;
+    rest /= 58n;
+  }
+  return out;
+}
+
+export function newId(kind: IdKind, now: Date = new Date()): string {
+  const random = BigInt(`0x${randomBytes(10).toString("hex")}`);
+  return `${ID_PREFIXES[kind]}_${encode(BigInt(now.getTime()), TIME_CHARS)}${encode(random, RANDOM_CHARS)}`;
+}
+
+export function hasPrefix(id: string, kind: IdKind): boolean {
+  return id.startsWith(`${ID_PREFIXES[kind]}_`);
+}

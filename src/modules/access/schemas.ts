@@ -1,0 +1,63 @@
+// Verb inputs use the public snake_case field names, so REST, MCP and the CLI share them and errors name the field the caller sent.
+import { z } from "zod";
+import { ACCEPTED_SCOPE_NAMES } from "./scopes.ts";
+
+export const ScopeName = z.string().refine((s) => ACCEPTED_SCOPE_NAMES.includes(s), {
+  error: (issue) => `unknown scope "${String(issue.input)}"; allowed: ${ACCEPTED_SCOPE_NAMES.join(", ")}`,
+});
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
+export const Password = z.string().min(10, "must be at least 10 characters").max(200);
+export const Name = z.string().trim().min(1).max(120);
+
+export const CreateWorkspaceInput = z.strictObject({
+  name: Name,
+  admin_email: Email,
+  admin_password: Password,
+  admin_name: z.string().trim().max(120).optional(),
+});
+export type CreateWorkspaceInput = z.input<typeof CreateWorkspaceInput>;
+
+export const CreateApiKeyInput = z.strictObject({
+  name: Name,
+  scopes: z.union([z.array(ScopeName).min(1).max(50), z.literal("full_access")]),
+});
+export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>;
+
+export const UpdateApiKeyInput = z.strictObject({
+  name: Name.optional(),
+  scopes: z.array(ScopeName).min(1).max(50).optional(),
+});
+export type UpdateApiKeyInput = z.input<typeof UpdateApiKeyInput>;
+
+export const CreateRoleInput = z.strictObject({
+  name: Name,
+  scopes: z.array(ScopeName).max(50).default([]),
+});
+export type CreateRoleInput = z.input<typeof CreateRoleInput>;
+
+export const UpdateRoleInput = z.strictObject({
+  name: Name.optional(),
+  scopes: z.array(ScopeName).max(50).optional(),
+});
+export type UpdateRoleInput = z.input<typeof UpdateRoleInput>;
+
+export const InviteMemberInput = z.strictObject({
+  email: Email,
+  role_id: z.string().min(1).max(64),
+  name: z.string().trim().max(120).optional(),
+});
+export type InviteMemberInput = z.input<typeof InviteMemberInput>;
+
+export const ChangeMemberRoleInput = z.strictObject({ role_id: z.string().min(1).max(64) });
+
+export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export type LoginInput = z.input<typeof LoginInput>;
+
+export const AcceptInviteInput = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: Password,
+  name: z.string().trim().max(120).optional(),
+});

@@ -1,0 +1,12 @@
+export { effectiveDepositPercent } from "./effective-deposit-percent.ts";
+export { EngineError, type EngineErrorCode } from "./engine-error.ts";
+export { isDoubleBilling } from "./is-double-billing.ts";
+export { lineTax } from "./line-tax.ts";
+export { lineTotal } from "./line-total.ts";
+export { type PortionAmount, portionAmount } from "./portion-amount.ts";
+export { preselect } from "./preselect.ts";
+export { previewInvoice } from "./preview-invoice.ts";
+export { promotedStatus } from "./promoted-status.ts";
+export { statusProposedByPortion } from "./status-proposed-by-portion.ts";
+export { statusRank } from "./status-rank.ts";
+export * from "./types.ts";

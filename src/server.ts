@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Config } from "./config.ts";
+import { DEMO_ADMIN, DEMO_EDITOR, DEMO_VIEWER, seedDemo } from "./demo/seed-demo.ts";
+import { createApp } from "./http/app.ts";
+import { systemClock } from "./lib/clock.ts";
+import type { Logger } from "./lib/logger.ts";
+import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.ts";
+import { tryLockDataDir } from "./runtime/data-dir-lock.ts";
+import { openMigratedDatabase } from "./runtime/open-migrated-db.ts";
+import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
+
+export const WEB_DIST_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
+
+/** The composition root for `settle start`: lock, migrate, seed, serve, and shut down cleanly on SIGTERM. */
+export async function startServer(config: Config, logger: Logger): Promise<{ stop(): Promise<void>; url: string }> {
+  const embedded = !config.databaseUrl;
+  const lock = embedded ? tryLockDataDir(config.dataDir) : null;
+  if (lock && !("release" in lock)) {
+    throw new Error(
+      `Another Settle process (pid ${lock.heldBy}) uses DATA_DIR ${config.dataDir}. Stop it or choose another DATA_DIR.`,
+    );
+  }
+  const database = await openMigratedDatabase(config);
+  const clock = systemClock;
+  if (config.seedDemo) {
+    const seeded = await seedDemo({ db: database.db, clock });
+    if (seeded) {
+      logger.info({ workspace_id: seeded.workspaceId }, "seeded the demo workspace");
+      process.stdout.write(
+        `\nDemo workspace ready. Sign in at ${config.publicUrl} as\n  admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}\n  editor: ${DEMO_EDITOR.email} / ${DEMO_EDITOR.password}\n  viewer: ${DEMO_VIEWER.email} / ${DEMO_VIEWER.password}\n\n`,
+      );
+    }
+  }
+  const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
+  const sandboxes = await createSandboxMounts(config);
+  const app = createApp({
+    db: database.db,
+    clock,
+    logger,
+    publicUrl: config.publicUrl,
+    cookieSecure: config.cookieSecure,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    webDistDir: resolve(WEB_DIST_DIR),
+    adminSecret,
+    mounts: sandboxes.mounts,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((done) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => done(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  if (embedded && adminSecret) {
+    writeAdminChannel(config.dataDir, { url, secret: adminSecret, pid: process.pid });
+  }
+  logger.info({ url: config.publicUrl, database: database.kind }, "Settle is listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info("shutting down: finishing in-flight requests");
+      await new Promise<void>((done) => server.close(() => done()));
+      await sandboxes.close();
+      await database.close();
+      if (embedded) {
+        removeAdminChannel(config.dataDir);
+        if (lock && "release" in lock) {
+          lock.release();
+        }
+      }
+      logger.info("stopped");
+    })();
+    return stopping;
+  };
+  return { stop, url };
+}

@@ -1,0 +1,47 @@
+import type { Actor } from "../../src/context.ts";
+import type { Database } from "../../src/db/client.ts";
+import { systemClock } from "../../src/lib/clock.ts";
+import { createApiKey, createRole, createWorkspace, SCOPES, type Scope } from "../../src/modules/access/index.ts";
+
+let counter = 0;
+
+/** A workspace with its admin and full-access key (`apiKey`), plus a system ctx for calling verbs directly. */
+export async function seedWorkspace(database: Database, name = "Test workspace") {
+  counter += 1;
+  const created = await createWorkspace(
+    { db: database.db, clock: systemClock },
+    { name, admin_email: `admin${counter}-${Date.now()}@example.test`, admin_password: "correct horse battery" },
+  );
+  const actor: Actor = { kind: "system", workspaceId: created.workspaceId, scopes: new Set(SCOPES) };
+  const ctx = { db: database.db, clock: systemClock, actor };
+  return { ...created, ctx };
+}
+
+/** An API key holding exactly `scopes`, created by the workspace's admin. */
+export async function keyWithScopes(
+  database: Database,
+  workspace: Awaited<ReturnType<typeof seedWorkspace>>,
+  scopes: Scope[],
+) {
+  const actor: Actor = {
+    kind: "member",
+    workspaceId: workspace.workspaceId,
+    userId: workspace.userId,
+    memberId: workspace.memberId,
+    scopes: new Set(SCOPES),
+  };
+  const key = await createApiKey(
+    { db: database.db, clock: systemClock, actor },
+    { name: `key ${scopes.join(" ")}`, scopes },
+  );
+  return key.key;
+}
+
+export async function customRole(
+  database: Database,
+  workspace: Awaited<ReturnType<typeof seedWorkspace>>,
+  name: string,
+  scopes: Scope[],
+) {
+  return createRole(workspace.ctx, { name, scopes });
+}

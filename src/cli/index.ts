@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "../config.ts";
+import { AppError } from "../lib/errors.ts";
 import { runMigrate } from "./migrate.ts";
 import { runSandbox } from "./sandbox.ts";
 import { runStart } from "./start.ts";
@@ -38,9 +39,9 @@ main(process.argv.slice(2)).then(
     }
   },
   (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    const known = error instanceof ConfigError || error instanceof AppError;
+    const text = known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${text}\n`);
     process.exitCode = 1;
   },
 );

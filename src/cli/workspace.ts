@@ -1,6 +1,8 @@
 import type { Config } from "../config.ts";
 import { systemClock } from "../lib/clock.ts";
+import { parseInput } from "../lib/validation.ts";
 import { type CreatedWorkspace, createWorkspace } from "../modules/access/index.ts";
+import { CreateWorkspaceInput } from "../modules/access/schemas.ts";
 import { readAdminChannel } from "../runtime/admin-channel.ts";
 import { lockDataDir } from "../runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "../runtime/open-migrated-db.ts";
@@ -81,11 +83,10 @@ export async function runWorkspace(config: Config, args: string[]): Promise<numb
     );
     return 2;
   }
-  const created = await create(config, {
-    name: values.name,
-    admin_email: values["admin-email"],
-    admin_password: values["admin-password"],
-  });
+  const input = { name: values.name, admin_email: values["admin-email"], admin_password: values["admin-password"] };
+  // Validate before touching the database, so a typo costs no lock and no migration.
+  parseInput(CreateWorkspaceInput, input);
+  const created = await create(config, input);
   const out = { workspace_id: created.workspaceId, user_id: created.userId, api_key: created.apiKey };
   process.stdout.write(
     values.json

@@ -1,0 +1,29 @@
+import { existsSync } from "node:fs";
+
+/**
+ * `npm run bench`: every benchmark, each printing its figures beside a baseline from the same run.
+ * Set TEST_DATABASE_URL to include PostgreSQL; BENCH_SECONDS (default 5) bounds each load run.
+ */
+const suites: { file: string; exportName: string }[] = [
+  { file: "./members.ts", exportName: "runMembersBench" },
+  { file: "./crm.ts", exportName: "runCrmBench" },
+  { file: "./jobs.ts", exportName: "runJobsBench" },
+  { file: "./invoices.ts", exportName: "runInvoicesBench" },
+  { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
+];
+
+const only = process.argv[2];
+for (const suite of suites) {
+  if (only && !suite.file.includes(only)) {
+    continue;
+  }
+  if (!existsSync(new URL(suite.file, import.meta.url))) {
+    continue;
+  }
+  const module = (await import(suite.file)) as Record<string, () => Promise<unknown>>;
+  const run = module[suite.exportName];
+  if (run) {
+    await run();
+  }
+}
+process.exit(0);

@@ -1,0 +1,26 @@
+import type { z } from "zod";
+import type { Db } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+
+export type JobContext = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobId: string;
+  attempt: number;
+  workspaceId: string | null;
+};
+
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  schema: S;
+  /** Attempts before the job is dead (default 5). */
+  maxAttempts?: number;
+  handler: (ctx: JobContext, payload: z.output<S>) => Promise<void>;
+};
+
+/** Typed job definitions: the payload is parsed with the schema before the handler sees it. */
+export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,143 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import { jobs } from "../db/schema/jobs.ts";
+import type { Clock } from "../lib/clock.ts";
+import { AppError } from "../lib/errors.ts";
+import { newId } from "../lib/ids.ts";
+import type { Logger } from "../lib/logger.ts";
+import { type ClaimedJob, claimJobs } from "./claim.ts";
+import type { JobDefinition } from "./define-job.ts";
+
+export type RunnerOptions = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  definitions: readonly JobDefinition[];
+  concurrency?: number;
+  pollIntervalMs?: number;
+  lockTimeoutMs?: number;
+};
+
+/** Only failures that may pass on a retry are retried; a bad payload or a refused precondition is dead at once. */
+function isRetryable(error: unknown): boolean {
+  return (
+    !(error instanceof AppError) ||
+    error.code === "upstream_failed" ||
+    error.code === "internal" ||
+    error.code === "rate_limited"
+  );
+}
+
+/** Exponential backoff with jitter: ~2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(600_000, 1000 * 2 ** attempt);
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+export function createJobRunner(options: RunnerOptions) {
+  const byName = new Map(options.definitions.map((d) => [d.name, d]));
+  const workerId = newId("job").replace("job_", "wrk_");
+  const concurrency = options.concurrency ?? 4;
+  const lockTimeoutMs = options.lockTimeoutMs ?? 5 * 60_000;
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+
+  async function finish(job: ClaimedJob, error: unknown): Promise<void> {
+    const now = options.clock.now();
+    if (error === undefined) {
+      await options.db
+        .update(jobs)
+        .set({ status: "succeeded", finishedAt: now, lockedAt: null, lastError: null, updatedAt: now })
+        .where(eq(jobs.id, job.id));
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    const dead = !isRetryable(error) || job.attempts >= job.maxAttempts;
+    options.logger.warn({ job_id: job.id, job: job.name, attempt: job.attempts, dead, err: message }, "job failed");
+    await options.db
+      .update(jobs)
+      .set(
+        dead
+          ? { status: "dead", lastError: message, finishedAt: now, lockedAt: null, updatedAt: now }
+          : {
+              status: "queued",
+              lastError: message,
+              runAt: new Date(now.getTime() + backoffMs(job.attempts)),
+              lockedAt: null,
+              updatedAt: now,
+            },
+      )
+      .where(eq(jobs.id, job.id));
+  }
+
+  async function runOne(job: ClaimedJob): Promise<void> {
+    const definition = byName.get(job.name);
+    try {
+      if (!definition) {
+        throw new AppError("invalid_input", `No job definition named ${job.name}.`);
+      }
+      const parsed = definition.schema.safeParse(job.payload);
+      if (!parsed.success) {
+        throw new AppError("invalid_input", `Invalid payload for ${job.name}: ${parsed.error.message}`);
+      }
+      const ctx = {
+        db: options.db,
+        clock: options.clock,
+        logger: options.logger,
+        jobId: job.id,
+        attempt: job.attempts,
+        workspaceId: job.workspaceId,
+      };
+      await definition.handler(ctx, parsed.data);
+      await finish(job, undefined);
+    } catch (error) {
+      await finish(job, error);
+    }
+  }
+
+  /** Claims and runs one batch; returns how many jobs ran. Tests and benchmarks drive the queue with this. */
+  async function drainOnce(): Promise<number> {
+    const claimed = await claimJobs(options.db, workerId, concurrency, options.clock.now(), lockTimeoutMs);
+    await Promise.all(claimed.map(runOne));
+    return claimed.length;
+  }
+
+  async function poll(): Promise<void> {
+    while (running) {
+      let ran = 0;
+      try {
+        ran = await drainOnce();
+      } catch (error) {
+        options.logger.error({ err: error }, "job claim failed");
+      }
+      if (ran === 0 && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, options.pollIntervalMs ?? 500);
+        });
+      }
+    }
+  }
+
+  return {
+    workerId,
+    drainOnce,
+    /** Wakes an idle poller at once (after an in-process enqueue). */
+    nudge: () => wake?.(),
+    start() {
+      if (!running) {
+        running = true;
+        loop = poll();
+      }
+    },
+    /** Stops claiming, then waits for the running batch to finish. */
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;

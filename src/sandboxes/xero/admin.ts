@@ -1,0 +1,144 @@
+import { createInvoice } from "./accounting/invoices/invoice-create.ts";
+import { updateInvoice } from "./accounting/invoices/invoice-update.ts";
+import { createPayment, deletePayment } from "./accounting/payments/payment-service.ts";
+import { runRepeatingSchedules } from "./accounting/repeating/scheduler.ts";
+import type { FaultInjector, FaultRule } from "./api/faults.ts";
+import type { RateLimiter } from "./api/rate-limiter.ts";
+import type { RequestLog } from "./api/request-log.ts";
+import type { SandboxContext } from "./context.ts";
+import type { WireObject } from "./core/wire-input.ts";
+import { type OrganisationSeed, seedOrganisation } from "./state/demo-seed.ts";
+import type { EmailRecord, InvoiceRecord, OrganisationRecord } from "./state/types.ts";
+import type { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+
+export type AdminResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** What a Xero user (or a test) can do from inside "Xero": the console and tests drive this. */
+export class XeroSandboxAdmin {
+  constructor(
+    private readonly ctx: SandboxContext,
+    readonly faults: FaultInjector,
+    readonly webhooks: WebhookDispatcher,
+    private readonly limiter: RateLimiter,
+    private readonly log: RequestLog,
+  ) {}
+
+  organisations(): OrganisationRecord[] {
+    return this.ctx.store.organisations();
+  }
+
+  organisation(tenantId: string): OrganisationRecord | undefined {
+    return this.ctx.store.organisation(tenantId);
+  }
+
+  seedOrganisation(seed: OrganisationSeed): OrganisationRecord {
+    const org = seedOrganisation(seed, this.ctx.clock.nowMs());
+    this.ctx.store.state.organisations[org.organisationId] = org;
+    this.ctx.store.changed();
+    return org;
+  }
+
+  /** Bulk-creates authorised invoices through the normal validation path, without webhooks. */
+  seedInvoices(tenantId: string, count: number): number {
+    const org = this.requireOrg(tenantId);
+    const contact = Object.values(org.contacts)[0];
+    const quiet: SandboxContext = { ...this.ctx, events: { emit: () => undefined } };
+    let created = 0;
+    for (let i = 0; i < count; i += 1) {
+      const result = createInvoice(quiet, org, seededInvoice(contact?.contactId ?? "", i, this.today()), { unitdp: 2 });
+      if (result.ok) created += 1;
+    }
+    return created;
+  }
+
+  createInvoice(tenantId: string, input: WireObject): AdminResult<InvoiceRecord> {
+    const result = createInvoice(this.ctx, this.requireOrg(tenantId), input, { unitdp: 4 });
+    return result.ok ? { ok: true, value: result.invoice } : result;
+  }
+
+  updateInvoice(tenantId: string, invoiceId: string, input: WireObject): AdminResult<InvoiceRecord> {
+    const org = this.requireOrg(tenantId);
+    const invoice = org.invoices[invoiceId.toLowerCase()];
+    if (!invoice) return { ok: false, errors: ["Invoice not found"] };
+    const result = updateInvoice(this.ctx, org, invoice, input, 4);
+    return result.ok ? { ok: true, value: result.invoice } : result;
+  }
+
+  voidInvoice(tenantId: string, invoiceId: string): AdminResult<InvoiceRecord> {
+    return this.updateInvoice(tenantId, invoiceId, { Status: "VOIDED" });
+  }
+
+  /** "Record a payment" inside Xero; the full amount due when no amount is given. */
+  recordPayment(tenantId: string, invoiceId: string, amount?: number, accountCode = "090"): AdminResult<string> {
+    const org = this.requireOrg(tenantId);
+    const invoice = org.invoices[invoiceId.toLowerCase()];
+    const input = {
+      Invoice: { InvoiceID: invoiceId },
+      Account: { Code: accountCode },
+      Amount: amount ?? invoice?.amountDue ?? 0,
+    };
+    const result = createPayment(this.ctx, org, input);
+    return result.ok ? { ok: true, value: result.payment.paymentId } : result;
+  }
+
+  deletePayment(tenantId: string, paymentId: string): AdminResult<string> {
+    const org = this.requireOrg(tenantId);
+    const payment = org.payments[paymentId.toLowerCase()];
+    if (!payment) return { ok: false, errors: ["Payment not found"] };
+    const result = deletePayment(this.ctx, org, payment);
+    return result.ok ? { ok: true, value: paymentId } : result;
+  }
+
+  /** Moves the sandbox clock forward and runs repeating schedules that came due. */
+  advanceClock(ms: number): InvoiceRecord[] {
+    this.ctx.clock.advance(ms);
+    this.ctx.store.state.clockOffsetMs = this.ctx.clock.offset;
+    this.ctx.store.changed();
+    return runRepeatingSchedules(this.ctx);
+  }
+
+  now(): Date {
+    return new Date(this.ctx.clock.nowMs());
+  }
+
+  emails(tenantId: string): EmailRecord[] {
+    return [...this.requireOrg(tenantId).emails];
+  }
+
+  injectFault(rule: Omit<FaultRule, "remaining"> & { count?: number }): void {
+    this.faults.inject(rule);
+  }
+
+  resetRateLimits(): void {
+    this.limiter.reset();
+  }
+
+  requestLog() {
+    return this.log.recent();
+  }
+
+  private today(): string {
+    return new Date(this.ctx.clock.nowMs()).toISOString().slice(0, 10);
+  }
+
+  private requireOrg(tenantId: string): OrganisationRecord {
+    const org = this.ctx.store.organisation(tenantId);
+    if (!org) throw new Error(`Unknown organisation ${tenantId}`);
+    return org;
+  }
+}
+
+function seededInvoice(contactId: string, i: number, today: string): WireObject {
+  return {
+    Type: "ACCREC",
+    Contact: { ContactID: contactId },
+    Date: today,
+    DueDate: today,
+    Status: "AUTHORISED",
+    Reference: `SEED-${i}`,
+    LineItems: [
+      { Description: "Consulting", Quantity: 1 + (i % 5), UnitAmount: 99.95, AccountCode: "200" },
+      { Description: "Licence", Quantity: 1, UnitAmount: 250, AccountCode: "200" },
+    ],
+  };
+}

@@ -1,0 +1,166 @@
+import type { SandboxClock } from "../core/clock.ts";
+import type { XeroSandboxWebhookTiming } from "../options.ts";
+import type { EventSink, ResourceEvent } from "./events.ts";
+import { entropy, signWebhookBody } from "./signature.ts";
+
+export interface WebhookDelivery {
+  atMs: number;
+  kind: "intent-to-receive" | "events";
+  status: number | "network-error";
+  ok: boolean;
+  eventCount: number;
+}
+
+export type WebhookStatus = "not-configured" | "pending-intent-to-receive" | "active" | "intent-to-receive-failed";
+
+/**
+ * Batches resource events into signed POSTs like Xero's webhook service. Delivery only starts
+ * once the receiver has passed Intent to Receive; failed batches are retried on a schedule.
+ */
+export class WebhookDispatcher implements EventSink {
+  private queue: ResourceEvent[] = [];
+  private sequence = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private retryIndex = 0;
+  private busy: Promise<void> | undefined;
+  private verified = false;
+  private itrFailed = false;
+  readonly deliveries: WebhookDelivery[] = [];
+
+  constructor(
+    private readonly clock: SandboxClock,
+    private readonly timing: XeroSandboxWebhookTiming,
+    private readonly resourceBaseUrl: string,
+    private url?: string,
+    private key?: string,
+  ) {}
+
+  configure(url: string | undefined, key: string | undefined): void {
+    this.url = url;
+    this.key = key;
+    this.verified = false;
+    this.itrFailed = false;
+    this.retryIndex = 0;
+    if (this.queue.length > 0) this.schedule(0);
+  }
+
+  get status(): WebhookStatus {
+    if (!this.url || !this.key) return "not-configured";
+    if (this.verified) return "active";
+    return this.itrFailed ? "intent-to-receive-failed" : "pending-intent-to-receive";
+  }
+
+  pendingEvents(): number {
+    return this.queue.length;
+  }
+
+  emit(event: ResourceEvent): void {
+    if (!this.url || !this.key) return;
+    this.queue.push(event);
+    if (!this.timer && !this.busy) this.schedule(this.timing.batchDelayMs);
+  }
+
+  /** Xero sends a few signed and a few badly signed empty payloads; all must be answered right. */
+  async intentToReceive(): Promise<boolean> {
+    if (!this.url || !this.key) return false;
+    const plan = [true, false, true, false];
+    let passed = true;
+    for (const valid of plan) {
+      const body = JSON.stringify({ events: [], firstEventSequence: 0, lastEventSequence: 0, entropy: entropy() });
+      const signature = valid ? signWebhookBody(body, this.key) : signWebhookBody(body, `${this.key}-wrong`);
+      const status = await this.post(body, signature);
+      const ok = valid ? status === 200 : status === 401;
+      this.deliveries.push({ atMs: this.clock.nowMs(), kind: "intent-to-receive", status, ok, eventCount: 0 });
+      passed &&= ok;
+    }
+    this.verified = passed;
+    this.itrFailed = !passed;
+    return passed;
+  }
+
+  /** Resolves once nothing is queued or in flight (retries still pending count as queued). */
+  async idle(): Promise<void> {
+    while (this.busy || (this.timer && this.queue.length > 0)) {
+      await (this.busy ?? new Promise((resolve) => setTimeout(resolve, 10)));
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.busy = this.flush().finally(() => {
+        this.busy = undefined;
+      });
+    }, delayMs);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.queue.length === 0) return;
+    if (!this.verified && !(await this.intentToReceive())) return this.retryLater();
+    const batch = this.queue;
+    this.queue = [];
+    const first = this.sequence + 1;
+    this.sequence += batch.length;
+    const body = JSON.stringify({
+      events: batch.map((e) => this.toWire(e)),
+      firstEventSequence: first,
+      lastEventSequence: this.sequence,
+      entropy: entropy(),
+    });
+    const status = await this.post(body, signWebhookBody(body, this.key ?? ""));
+    const ok = status === 200;
+    this.deliveries.push({ atMs: this.clock.nowMs(), kind: "events", status, ok, eventCount: batch.length });
+    if (ok) {
+      this.retryIndex = 0;
+      if (this.queue.length > 0) this.schedule(this.timing.batchDelayMs);
+      return;
+    }
+    this.queue = [...batch, ...this.queue];
+    this.retryLater();
+  }
+
+  private retryLater(): void {
+    const delay = this.timing.retryDelaysMs[this.retryIndex];
+    if (delay === undefined) {
+      this.queue = [];
+      this.retryIndex = 0;
+      return;
+    }
+    this.retryIndex += 1;
+    this.schedule(delay);
+  }
+
+  private toWire(event: ResourceEvent): Record<string, unknown> {
+    const collection = event.category === "INVOICE" ? "Invoices" : "Contacts";
+    return {
+      resourceUrl: `${this.resourceBaseUrl}/${collection}/${event.resourceId}`,
+      resourceId: event.resourceId,
+      eventDateUtc: new Date(event.atMs).toISOString().slice(0, 23),
+      eventType: event.type,
+      eventCategory: event.category,
+      tenantId: event.tenantId,
+      tenantType: "ORGANISATION",
+    };
+  }
+
+  private async post(body: string, signature: string): Promise<number | "network-error"> {
+    try {
+      const response = await fetch(this.url ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-xero-signature": signature },
+        body,
+        signal: AbortSignal.timeout(this.timing.timeoutMs),
+      });
+      await response.body?.cancel();
+      return response.status;
+    } catch {
+      return "network-error";
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { Redirect, Route, Switch } from "wouter";
+import { Shell } from "./components/shell.tsx";
+import { ErrorBanner } from "./components/ui/error-banner.tsx";
+import { Loading } from "./components/ui/states.tsx";
+import { InvitePage } from "./features/auth/invite-page.tsx";
+import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
+import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
+import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
+import { MembersPage } from "./features/settings/members-page.tsx";
+import { PermissionsPage } from "./features/settings/permissions-page.tsx";
+import { MeProvider, useMeQuery } from "./lib/session.tsx";
+import type { Me } from "./lib/types.ts";
+
+function homeFor(me: Me): string {
+  if (me.scopes.includes("opportunities:read")) return "/opportunities";
+  if (me.scopes.includes("members:read")) return "/settings/members";
+  if (me.scopes.includes("api_keys:write")) return "/settings/api-keys";
+  return "/no-access";
+}
+
+function NoAccess() {
+  return (
+    <div className="card">
+      <h1>Nothing to show yet</h1>
+      <p className="muted">Your role has no scopes that open a page here. Ask a workspace admin to add some.</p>
+    </div>
+  );
+}
+
+function SignedIn({ me }: { me: Me }) {
+  return (
+    <MeProvider me={me}>
+      <Shell>
+        <Switch>
+          <Route path="/opportunities" component={OpportunitiesPage} />
+          <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
+          <Route path="/settings/members" component={MembersPage} />
+          <Route path="/settings/permissions" component={PermissionsPage} />
+          <Route path="/settings/api-keys" component={ApiKeysPage} />
+          <Route path="/no-access" component={NoAccess} />
+          <Route>
+            <Redirect to={homeFor(me)} replace />
+          </Route>
+        </Switch>
+      </Shell>
+    </MeProvider>
+  );
+}
+
+export function App() {
+  const me = useMeQuery();
+  return (
+    <Switch>
+      <Route path="/invite" component={InvitePage} />
+      <Route>
+        {me.isPending ? (
+          <Loading label="Loading Settle…" />
+        ) : me.isError ? (
+          <div className="auth-page">
+            <ErrorBanner error={me.error} onRetry={() => me.refetch()} />
+          </div>
+        ) : me.data ? (
+          <SignedIn me={me.data} />
+        ) : (
+          <SignInPage />
+        )}
+      </Route>
+    </Switch>
+  );
+}

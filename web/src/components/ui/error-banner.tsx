@@ -1,0 +1,51 @@
+import { ApiError, type FieldIssue } from "../../lib/api.ts";
+import { Button } from "./button.tsx";
+
+type Described = { message: string; fix?: string | undefined; requestId?: string | undefined; issues: FieldIssue[] };
+
+function describe(error: unknown): Described {
+  if (error instanceof ApiError) {
+    const fix = error.fix ?? (error.status === 403 ? "Ask a workspace admin for access." : undefined);
+    return { message: error.message, fix, requestId: error.requestId, issues: error.issues };
+  }
+  if (error instanceof Error) {
+    return { message: error.message, fix: "Reload the page and try again.", issues: [] };
+  }
+  return { message: "Something went wrong.", fix: "Reload the page and try again.", issues: [] };
+}
+
+type Props = { error: unknown; onRetry?: () => void; shownFields?: string[] };
+
+/** What went wrong, how to fix it, field issues not shown beside a field, and the request id for support. */
+export function ErrorBanner({ error, onRetry, shownFields = [] }: Props) {
+  if (!error) return null;
+  const { message, fix, requestId, issues } = describe(error);
+  const other = issues.filter((i) => !shownFields.some((f) => i.field === f || i.field.endsWith(`.${f}`)));
+  return (
+    <div className="error-banner" role="alert" data-testid="error-banner">
+      <div>
+        <strong data-testid="error-message">{message}</strong>
+        {fix ? (
+          <p className="error-fix" data-testid="error-fix">
+            {fix}
+          </p>
+        ) : null}
+        {other.length > 0 ? (
+          <ul className="error-issues">
+            {other.map((i) => (
+              <li key={`${i.field}:${i.message}`}>
+                <code>{i.field}</code>: {i.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {requestId ? <p className="error-request">Request id {requestId}</p> : null}
+      </div>
+      {onRetry ? (
+        <Button size="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useLocation } from "wouter";
+import { Button } from "../../components/ui/button.tsx";
+import { Dialog } from "../../components/ui/dialog.tsx";
+import { ErrorBanner } from "../../components/ui/error-banner.tsx";
+import { Field } from "../../components/ui/field.tsx";
+import { type ApiError, api } from "../../lib/api.ts";
+import { humanise } from "../../lib/format.ts";
+import { useCan } from "../../lib/session.tsx";
+import type { Opportunity } from "../../lib/types.ts";
+import { OPPORTUNITIES_KEY, useCompanies } from "./queries.ts";
+
+const CURRENCIES = ["USD", "EUR", "GBP", "AUD", "NZD", "CAD", "JPY", "KWD"];
+const FIELDS = ["name", "company_id", "currency", "stage"];
+const STAGES = ["lead", "qualified", "proposal", "negotiation", "closed"] as const;
+
+export function CreateOpportunityDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const client = useQueryClient();
+  const [, navigate] = useLocation();
+  const canReadCompanies = useCan("companies:read");
+  const companies = useCompanies(open && canReadCompanies);
+  const [name, setName] = useState("");
+  const [companyId, setCompanyId] = useState("");
+  const [currency, setCurrency] = useState("USD");
+  const [stage, setStage] = useState<string>(STAGES[0]);
+  const create = useMutation<Opportunity, ApiError>({
+    mutationFn: () =>
+      api("/opportunities", {
+        method: "POST",
+        body: { name, currency, company_id: companyId, stage },
+      }),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: OPPORTUNITIES_KEY });
+      close();
+      navigate(`/opportunities/${created.id}`);
+    },
+  });
+  const close = () => {
+    create.reset();
+    setName("");
+    setCompanyId("");
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <Dialog open={open} title="New opportunity" onClose={close} testId="create-opportunity-dialog">
+      <form className="form" onSubmit={submit}>
+        <ErrorBanner error={create.error} shownFields={FIELDS} />
+        <Field label="Name" error={create.error?.issueFor("name")}>
+          {(id) => <input id={id} required value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Company" error={create.error?.issueFor("company_id")}>
+          {(id) => (
+            <select id={id} required value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
+              <option value="" disabled>
+                {companies.isPending ? "Loading…" : "Choose a company"}
+              </option>
+              {(companies.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Currency" error={create.error?.issueFor("currency")}>
+          {(id) => (
+            <select id={id} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+              {CURRENCIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Stage" error={create.error?.issueFor("stage")}>
+          {(id) => (
+            <select id={id} value={stage} onChange={(e) => setStage(e.target.value)}>
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {humanise(s)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions">
+          <Button onClick={close}>Cancel</Button>
+          <Button type="submit" variant="primary" busy={create.isPending}>
+            Create
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

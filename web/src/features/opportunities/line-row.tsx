@@ -1,0 +1,123 @@
+import { useState } from "react";
+import { Button } from "../../components/ui/button.tsx";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
+import { formatPercent } from "../../lib/format.ts";
+import { formatMoney } from "../../lib/money.ts";
+import { useCan } from "../../lib/session.tsx";
+import type { Line } from "../../lib/types.ts";
+import { EditLineDialog } from "./edit-line-dialog.tsx";
+import { PaymentHistory } from "./payment-history.tsx";
+import { StatusPill } from "./status-pill.tsx";
+import { useRemoveLine } from "./use-line-mutations.ts";
+
+type Props = {
+  opportunityId: string;
+  line: Line;
+  onMove: ((delta: -1 | 1) => void) | undefined;
+  isFirst: boolean;
+  isLast: boolean;
+  moving: boolean;
+};
+
+export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }: Props) {
+  const canWrite = useCan("opportunities:write");
+  const canReadInvoices = useCan("invoices:read");
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const remove = useRemoveLine(opportunityId, line.id);
+  const deposit = Math.round((line.line_total_amount * Number(line.deposit_percent)) / 100);
+  return (
+    <>
+      <tr data-testid="line-row" data-line-id={line.id} data-product={line.product_name}>
+        <td>
+          <div className="line-product">
+            <span data-testid="line-product-name">{line.product_name}</span>
+            {canReadInvoices ? <StatusPill status={line.payment_status} /> : null}
+          </div>
+          {canReadInvoices ? (
+            <button
+              type="button"
+              className="link-btn"
+              aria-expanded={showHistory}
+              onClick={() => setShowHistory(!showHistory)}
+              data-testid="history-toggle"
+            >
+              {showHistory ? "Hide history" : "History"}
+            </button>
+          ) : null}
+        </td>
+        <td className="num">{line.quantity}</td>
+        <td className="num">{formatMoney(line.unit_amount, line.currency)}</td>
+        <td className="num">{Number(line.discount_percent) ? formatPercent(line.discount_percent) : "—"}</td>
+        <td className="num strong" data-testid="line-total">
+          {formatMoney(line.line_total_amount, line.currency)}
+        </td>
+        <td className="num">
+          {Number(line.deposit_percent) ? (
+            <>
+              {formatMoney(deposit, line.currency)}
+              <span className="muted small"> ({formatPercent(line.deposit_percent)})</span>
+            </>
+          ) : (
+            "—"
+          )}
+        </td>
+        <td className="actions-cell">
+          {onMove ? (
+            <>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label="Move up"
+                disabled={isFirst || moving}
+                onClick={() => onMove(-1)}
+              >
+                ↑
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label="Move down"
+                disabled={isLast || moving}
+                onClick={() => onMove(1)}
+              >
+                ↓
+              </Button>
+            </>
+          ) : null}
+          <Button size="sm" variant="ghost" onClick={() => setEditing(true)} data-testid="edit-line">
+            {canWrite ? "Edit" : "View"}
+          </Button>
+          {canWrite ? (
+            <Button size="sm" variant="ghost" onClick={() => setRemoving(true)} data-testid="remove-line">
+              Remove
+            </Button>
+          ) : null}
+          <EditLineDialog open={editing} opportunityId={opportunityId} line={line} onClose={() => setEditing(false)} />
+          <ConfirmDialog
+            open={removing}
+            title={`Remove ${line.product_name}?`}
+            confirmLabel="Remove product"
+            onConfirm={() => remove.mutate(undefined, { onSuccess: () => setRemoving(false) })}
+            onClose={() => {
+              setRemoving(false);
+              remove.reset();
+            }}
+            busy={remove.isPending}
+            error={remove.error}
+          >
+            <p>The line is removed from this opportunity.</p>
+          </ConfirmDialog>
+        </td>
+      </tr>
+      {showHistory ? (
+        <tr className="history-row">
+          <td colSpan={7}>
+            <PaymentHistory opportunityId={opportunityId} lineId={line.id} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

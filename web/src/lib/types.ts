@@ -1,0 +1,82 @@
+export type Page<T> = { data: T[]; has_more: boolean; next_cursor: string | null };
+
+export type Me = {
+  workspace_id: string;
+  user_id: string | null;
+  actor: "member" | "api_key" | "system";
+  scopes: string[];
+  csrf_token: string | null;
+};
+
+export type ScopeCatalogue = { scopes: string[]; aliases: Record<string, string>; presets: Record<string, string[]> };
+
+export type Role = { id: string; name: string; preset: "admin" | "editor" | "viewer" | null; scopes: string[] };
+
+export type Member = {
+  id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  role_id: string;
+  role_name: string;
+  status: "active" | "invited";
+  created_at: string;
+};
+export type InvitedMember = Member & { invite_url: string | null };
+
+export type ApiKey = {
+  id: string;
+  name: string;
+  key_prefix: string;
+  scopes: string[];
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+};
+export type CreatedApiKey = ApiKey & { key: string };
+
+export type OpportunityStatus = "open" | "won" | "lost";
+export type Opportunity = {
+  id: string;
+  name: string;
+  company_id: string;
+  primary_contact_id: string | null;
+  currency: string;
+  stage: string;
+  status: OpportunityStatus;
+  owner_id: string | null;
+  total_amount?: number;
+  line_count?: number;
+  products?: Line[];
+};
+
+export type PaymentStatus = "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+export type Line = {
+  id: string;
+  product_id: string;
+  product_name: string;
+  quantity: number;
+  unit_amount: number;
+  currency: string;
+  discount_percent: number;
+  deposit_percent: number | null;
+  tax_rate: number;
+  sort_order: number;
+  line_total_amount: number;
+  payment_status?: PaymentStatus;
+};
+
+export type PaymentStatusChange = {
+  id: string;
+  line_id: string;
+  from: PaymentStatus;
+  to: PaymentStatus;
+  source: string;
+  actor: { kind: "member" | "api_key" | "system"; id: string | null };
+  invoice_id: string | null;
+  created_at: string;
+};
+
+export type Product = { id: string; name: string; unit_amount: number; currency: string; sku?: string | null };
+export type Company = { id: string; name: string };
+export type Contact = { id: string; name?: string; first_name?: string; last_name?: string; email?: string | null };

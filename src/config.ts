@@ -17,6 +17,7 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SETTLE_WORKER: z.enum(["0", "1"]).default("1"),
 });
 
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   cookieSecure: "auto" | boolean;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** Run the job worker inside `settle start` (default); 0 when separate `settle worker` processes do it. */
+  runWorker: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    runWorker: e.SETTLE_WORKER === "1",
   };
 }

@@ -5,6 +5,8 @@ import { serve } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { DEMO_ADMIN, DEMO_EDITOR, DEMO_VIEWER, seedDemo } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
+import { JOB_DEFINITIONS } from "./jobs/registry.ts";
+import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
 import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.ts";
@@ -48,6 +50,10 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     adminSecret,
     mounts: sandboxes.mounts,
   });
+  const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS });
+  if (config.runWorker) {
+    runner.start();
+  }
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => done(s));
   });
@@ -64,6 +70,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     stopping ??= (async () => {
       logger.info("shutting down: finishing in-flight requests");
       await new Promise<void>((done) => server.close(() => done()));
+      await runner.stop();
       await sandboxes.close();
       await database.close();
       if (embedded) {

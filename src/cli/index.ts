@@ -3,12 +3,14 @@ import { AppError } from "../lib/errors.ts";
 import { runMigrate } from "./migrate.ts";
 import { runSandbox } from "./sandbox.ts";
 import { runStart } from "./start.ts";
+import { runWorker } from "./worker.ts";
 import { runWorkspace } from "./workspace.ts";
 
 const USAGE = `Usage: settle <command>
 
   start                         serve the API and web app (embedded PGlite unless DATABASE_URL is set)
   migrate                       apply database migrations (for PostgreSQL deploys)
+  worker [--concurrency N]      run background jobs in a separate process (PostgreSQL only)
   workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
   sandbox xero --port PORT      run the local Xero sandbox on its own
 
@@ -24,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
       return runMigrate(config);
     case "workspace":
       return runWorkspace(config, rest);
+    case "worker":
+      return runWorker(config, rest);
     case "sandbox":
       return runSandbox(config, rest);
     default:

@@ -1,11 +1,28 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
+import { companyRoutes } from "./routes/companies.ts";
+import { contactRoutes } from "./routes/contacts.ts";
+import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
+import { jobRoutes } from "./routes/jobs.ts";
+import { opportunityRoutes } from "./routes/opportunities.ts";
+import { productLineRoutes } from "./routes/product-lines.ts";
+import { productRoutes } from "./routes/products.ts";
 
 /**
  * Domain areas register their authenticated routes here (CRM, opportunities, invoices, …); each area keeps
  * its own routes file and is mounted at /api/v1 behind authentication, rate limits and idempotency.
  */
 export function registerApiRoutes(api: OpenAPIHono<AppEnv>, _deps: AppDeps): void {
-  void api;
+  api.route("/", companyRoutes);
+  api.route("/", contactRoutes);
+  api.route("/", productRoutes);
+  // /deals is the legacy name of /opportunities: same handlers, same scopes, both documented.
+  for (const base of ["/opportunities", "/deals"] as const) {
+    api.route("/", opportunityRoutes(base));
+    api.route("/", productLineRoutes(base));
+    api.route("/", opportunityInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
+  }
+  api.route("/", invoiceRoutes);
+  api.route("/", jobRoutes);
 }

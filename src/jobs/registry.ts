@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job.ts";
+import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
 
 /** Every job Settle knows. A definition file under definitions/ is added here once. */
-export const JOB_DEFINITIONS: readonly JobDefinition[] = [];
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [invoiceChangedJob as JobDefinition];

@@ -44,6 +44,8 @@ export function createJobRunner(options: RunnerOptions) {
   let wake: (() => void) | undefined;
 
   async function finish(job: ClaimedJob, error: unknown): Promise<void> {
+    // The definition's limit wins over the row's default, so a job's policy lives in one place.
+    const maxAttempts = byName.get(job.name)?.maxAttempts ?? job.maxAttempts;
     const now = options.clock.now();
     if (error === undefined) {
       await options.db
@@ -53,7 +55,7 @@ export function createJobRunner(options: RunnerOptions) {
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    const dead = !isRetryable(error) || job.attempts >= job.maxAttempts;
+    const dead = !isRetryable(error) || job.attempts >= maxAttempts;
     options.logger.warn({ job_id: job.id, job: job.name, attempt: job.attempts, dead, err: message }, "job failed");
     await options.db
       .update(jobs)

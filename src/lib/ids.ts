@@ -42,9 +42,22 @@ function encode(value: bigint, width: number): string {
   return out;
 }
 
+// Ids made in the same millisecond continue from the previous random part + 1, so they still sort in order.
+let lastTime = 0n;
+let lastRandom = 0n;
+const RANDOM_LIMIT = 58n ** BigInt(RANDOM_CHARS);
+
 export function newId(kind: IdKind, now: Date = new Date()): string {
-  const random = BigInt(`0x${randomBytes(10).toString("hex")}`);
-  return `${ID_PREFIXES[kind]}_${encode(BigInt(now.getTime()), TIME_CHARS)}${encode(random, RANDOM_CHARS)}`;
+  const time = BigInt(now.getTime());
+  let random: bigint;
+  if (time <= lastTime) {
+    random = (lastRandom + 1n) % RANDOM_LIMIT;
+  } else {
+    random = BigInt(`0x${randomBytes(10).toString("hex")}`) % (RANDOM_LIMIT / 2n);
+    lastTime = time;
+  }
+  lastRandom = random;
+  return `${ID_PREFIXES[kind]}_${encode(lastTime, TIME_CHARS)}${encode(random, RANDOM_CHARS)}`;
 }
 
 export function hasPrefix(id: string, kind: IdKind): boolean {

@@ -9,7 +9,7 @@ export function createTestApp(database: Database, overrides: Partial<AppDeps> & 
   return createApp({
     db: database.db,
     clock: systemClock,
-    logger: createLogger("silent"),
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
     publicUrl: "http://localhost:3000",
     cookieSecure: false,
     rateLimitPerMinute: 100_000,

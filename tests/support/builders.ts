@@ -1,7 +1,7 @@
 import type { Actor } from "../../src/context.ts";
 import type { Database } from "../../src/db/client.ts";
 import { systemClock } from "../../src/lib/clock.ts";
-import { createApiKey, createRole, createWorkspace, SCOPES, type Scope } from "../../src/modules/access/index.ts";
+import { createApiKey, createWorkspace, SCOPES, type Scope } from "../../src/modules/access/index.ts";
 
 let counter = 0;
 
@@ -32,16 +32,7 @@ export async function keyWithScopes(
   };
   const key = await createApiKey(
     { db: database.db, clock: systemClock, actor },
-    { name: `key ${scopes.join(" ")}`, scopes },
+    { name: `key with ${scopes.length} scopes`, scopes },
   );
   return key.key;
-}
-
-export async function customRole(
-  database: Database,
-  workspace: Awaited<ReturnType<typeof seedWorkspace>>,
-  name: string,
-  scopes: Scope[],
-) {
-  return createRole(workspace.ctx, { name, scopes });
 }

@@ -1,1 +1,5 @@
 export * from "./access.ts";
+export * from "./crm.ts";
+export * from "./invoices.ts";
+export * from "./jobs.ts";
+export * from "./opportunities.ts";

@@ -1,0 +1,41 @@
+import type { Config } from "../config.ts";
+import { openDatabase } from "../db/client.ts";
+import { JOB_DEFINITIONS } from "../jobs/registry.ts";
+import { createJobRunner } from "../jobs/runner.ts";
+import { systemClock } from "../lib/clock.ts";
+import { createLogger } from "../lib/logger.ts";
+
+/**
+ * A worker process on its own. Only on PostgreSQL: PGlite allows one process per data directory, and the
+ * server already runs an in-process worker there.
+ */
+export async function runWorker(config: Config, args: string[]): Promise<number> {
+  if (!config.databaseUrl) {
+    process.stderr.write(
+      "settle worker needs DATABASE_URL (PostgreSQL). With the embedded database, `settle start` runs the worker in-process.\n",
+    );
+    return 2;
+  }
+  const concurrency = Number(args[args.indexOf("--concurrency") + 1] ?? 4) || 4;
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl });
+  const runner = createJobRunner({
+    db: database.db,
+    clock: systemClock,
+    logger,
+    definitions: JOB_DEFINITIONS,
+    concurrency,
+  });
+  runner.start();
+  logger.info({ worker_id: runner.workerId, concurrency }, "worker started");
+  const stop = (signal: string) => {
+    logger.info({ signal }, "worker stopping after the running batch");
+    void runner
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  return -1;
+}

@@ -1,0 +1,94 @@
+import { bigint, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { PAYMENT_STATUSES } from "../../modules/invoices/engine/types.ts";
+import { timestamps, workspaceColumn } from "./_columns.ts";
+import { workspaces } from "./access.ts";
+import { companies, contacts, products } from "./crm.ts";
+
+export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+
+export const opportunities = pgTable(
+  "opportunities",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    name: text().notNull(),
+    companyId: text()
+      .notNull()
+      .references(() => companies.id),
+    primaryContactId: text().references(() => contacts.id, { onDelete: "set null" }),
+    currency: text().notNull(),
+    stage: text().notNull().default("lead"),
+    status: text({ enum: OPPORTUNITY_STATUSES }).notNull().default("open"),
+    /** A user id of a member of the workspace. */
+    ownerId: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index("opportunities_workspace_id_idx").on(t.workspaceId, t.id),
+    index("opportunities_company_idx").on(t.companyId),
+  ],
+);
+
+export const productLines = pgTable(
+  "product_lines",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    opportunityId: text()
+      .notNull()
+      .references(() => opportunities.id, { onDelete: "cascade" }),
+    productId: text()
+      .notNull()
+      .references(() => products.id),
+    quantity: numeric({ precision: 18, scale: 4 }).notNull(),
+    /** Minor units of the opportunity's currency. */
+    unitAmount: bigint({ mode: "number" }).notNull(),
+    discountPercent: numeric({ precision: 7, scale: 4 }).notNull().default("0"),
+    depositPercent: numeric({ precision: 7, scale: 4 }),
+    taxRate: numeric({ precision: 7, scale: 4 }).notNull().default("0"),
+    sortOrder: integer().notNull().default(0),
+    paymentStatus: text({ enum: PAYMENT_STATUSES }).notNull().default("unpaid"),
+    ...timestamps,
+  },
+  (t) => [
+    index("product_lines_opportunity_sort_idx").on(t.opportunityId, t.sortOrder),
+    index("product_lines_product_idx").on(t.productId),
+  ],
+);
+
+export const PAYMENT_STATUS_SOURCES = [
+  "manual",
+  "invoice_sent",
+  "xero_sync",
+  "stripe_payment",
+  "stripe_sync",
+  "automation",
+] as const;
+export type PaymentStatusSource = (typeof PAYMENT_STATUS_SOURCES)[number];
+
+export const ACTOR_KINDS = ["member", "api_key", "system"] as const;
+
+/**
+ * Append-only: rows are never updated or deleted. line_id has no foreign key on purpose, so the audit trail
+ * survives the line (and its opportunity) being deleted.
+ */
+export const paymentStatusHistory = pgTable(
+  "payment_status_history",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    lineId: text().notNull(),
+    opportunityId: text().notNull(),
+    fromStatus: text({ enum: PAYMENT_STATUSES }).notNull(),
+    toStatus: text({ enum: PAYMENT_STATUSES }).notNull(),
+    source: text({ enum: PAYMENT_STATUS_SOURCES }).notNull(),
+    actorKind: text({ enum: ACTOR_KINDS }).notNull(),
+    /** Member user id or API key id; null for the system. */
+    actorId: text(),
+    /** Related invoice; no foreign key until invoices exist. */
+    invoiceId: text(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_status_history_line_idx").on(t.lineId, t.id)],
+);

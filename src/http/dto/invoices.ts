@@ -1,0 +1,118 @@
+import { z } from "@hono/zod-openapi";
+import type { Preview } from "../../modules/invoices/engine/index.ts";
+import type { InvoiceWithLines } from "../../modules/invoices/index.ts";
+
+const PreviewLineSchema = z.object({
+  product_line_id: z.string().nullable(),
+  description: z.string(),
+  quantity: z.string(),
+  unit_amount: z.number().int(),
+  tax_rate: z.string(),
+  tax_amount: z.number().int(),
+  amount: z.number().int().openapi({ description: "Net of tax, minor units" }),
+  warning: z.enum(["double_billing", "deposits_exceed_total", "nothing_left_to_bill"]).optional(),
+});
+
+export const PreviewSchema = z
+  .object({
+    portion: z.enum(["full", "deposit", "balance", "ongoing"]),
+    currency: z.string(),
+    tax_mode: z.enum(["exclusive", "inclusive"]),
+    lines: z.array(PreviewLineSchema),
+    subtotal_amount: z.number().int(),
+    tax_amount: z.number().int(),
+    total_amount: z.number().int(),
+  })
+  .openapi("InvoicePreview");
+
+export function toPreviewDto(p: Preview): z.infer<typeof PreviewSchema> {
+  return {
+    portion: p.portion,
+    currency: p.currency,
+    tax_mode: p.taxMode,
+    lines: p.lines.map((l) => ({
+      product_line_id: l.productLineId,
+      description: l.description,
+      quantity: l.quantity,
+      unit_amount: l.unitAmount,
+      tax_rate: l.taxRate,
+      tax_amount: l.taxAmount,
+      amount: l.amount,
+      ...(l.warning ? { warning: l.warning } : {}),
+    })),
+    subtotal_amount: p.subtotalAmount,
+    tax_amount: p.taxAmount,
+    total_amount: p.totalAmount,
+  };
+}
+
+export const InvoiceSchema = z
+  .object({
+    id: z.string(),
+    number: z.string(),
+    provider: z.enum(["native", "xero"]),
+    opportunity_id: z.string(),
+    portion: z.enum(["full", "deposit", "balance", "ongoing"]),
+    status: z.enum(["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"]),
+    currency: z.string(),
+    tax_mode: z.enum(["exclusive", "inclusive"]),
+    issue_date: z.string(),
+    due_date: z.string().nullable(),
+    reference: z.string().nullable(),
+    notes: z.string().nullable(),
+    lines: z.array(PreviewLineSchema.omit({ warning: true }).extend({ id: z.string() })),
+    subtotal_amount: z.number().int(),
+    tax_amount: z.number().int(),
+    total_amount: z.number().int(),
+    amount_paid_amount: z.number().int(),
+    amount_due_amount: z.number().int(),
+    sent_at: z.string().nullable(),
+    paid_at: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .openapi("Invoice");
+
+export function toInvoiceDto(i: InvoiceWithLines): z.infer<typeof InvoiceSchema> {
+  return {
+    id: i.id,
+    number: i.number,
+    provider: i.provider,
+    opportunity_id: i.opportunityId,
+    portion: i.portion,
+    status: i.status,
+    currency: i.currency,
+    tax_mode: i.taxMode,
+    issue_date: i.issueDate,
+    due_date: i.dueDate,
+    reference: i.reference,
+    notes: i.notes,
+    lines: i.lines.map((l) => ({
+      id: l.id,
+      product_line_id: l.productLineId,
+      description: l.description,
+      quantity: l.quantity,
+      unit_amount: l.unitAmount,
+      tax_rate: l.taxRate,
+      tax_amount: l.taxAmount,
+      amount: l.amount,
+    })),
+    subtotal_amount: i.subtotalAmount,
+    tax_amount: i.taxAmount,
+    total_amount: i.totalAmount,
+    amount_paid_amount: i.amountPaidAmount,
+    amount_due_amount: i.status === "VOIDED" || i.status === "DELETED" ? 0 : i.totalAmount - i.amountPaidAmount,
+    sent_at: i.sentAt?.toISOString() ?? null,
+    paid_at: i.paidAt?.toISOString() ?? null,
+    created_at: i.createdAt.toISOString(),
+  };
+}
+
+export const InvoiceSummarySchema = z
+  .object({
+    currency: z.string(),
+    invoiced_amount: z.number().int(),
+    paid_amount: z.number().int(),
+    outstanding_amount: z.number().int(),
+    updated_at: z.string().nullable(),
+  })
+  .openapi("InvoiceSummary");

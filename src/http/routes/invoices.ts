@@ -1,0 +1,157 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  approveInvoice,
+  CreateInvoiceInput,
+  createInvoice,
+  getInvoice,
+  getInvoiceSummary,
+  listOpportunityInvoices,
+  PreviewInvoiceInput,
+  previewInvoice,
+  RecordPaymentInput,
+  recordPayment,
+  UpdateInvoiceInput,
+  updateInvoice,
+  voidInvoice,
+} from "../../modules/invoices/index.ts";
+import { ctxOf } from "../ctx.ts";
+import { InvoiceSchema, InvoiceSummarySchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../dto/invoices.ts";
+import type { AppEnv } from "../env.ts";
+import { validationHook } from "../errors.ts";
+import { apiRoute, body, IdParam, json } from "../openapi.ts";
+
+const tags = ["Invoices"];
+const list = z.object({ data: z.array(InvoiceSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
+
+/** Invoices under an opportunity; mounted at both /opportunities and its legacy alias /deals. */
+export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
+  const path = `/${base}/{id}`;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: `${path}/invoices/preview`,
+        tags,
+        summary: "Preview an invoice (no write)",
+        scope: "invoices:read",
+        request: { params: IdParam, ...body(PreviewInvoiceInput) },
+        responses: { 200: json(PreviewSchema, "Lines, amounts and warnings") },
+      }),
+      async (c) =>
+        c.json(toPreviewDto(await previewInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: `${path}/invoices`,
+        tags,
+        summary: "Raise a native DRAFT invoice",
+        scope: "invoices:write",
+        request: { params: IdParam, ...body(CreateInvoiceInput) },
+        responses: { 201: json(InvoiceSchema, "The draft invoice") },
+      }),
+      async (c) =>
+        c.json(toInvoiceDto(await createInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: `${path}/invoices`,
+        tags,
+        summary: "List the opportunity's invoices",
+        scope: "invoices:read",
+        request: { params: IdParam },
+        responses: { 200: json(list, "All invoices, oldest first") },
+      }),
+      async (c) => {
+        const rows = await listOpportunityInvoices(ctxOf(c), c.req.valid("param").id);
+        return c.json({ data: rows.map(toInvoiceDto), has_more: false, next_cursor: null }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: `${path}/invoice-summary`,
+        tags,
+        summary: "Invoiced and paid totals",
+        scope: "invoices:read",
+        request: { params: IdParam },
+        responses: { 200: json(InvoiceSummarySchema, "Totals in the opportunity's currency") },
+      }),
+      async (c) => {
+        const s = await getInvoiceSummary(ctxOf(c), c.req.valid("param").id);
+        return c.json(
+          {
+            currency: s.currency,
+            invoiced_amount: s.invoicedAmount,
+            paid_amount: s.paidAmount,
+            outstanding_amount: s.outstandingAmount,
+            updated_at: s.updatedAt?.toISOString() ?? null,
+          },
+          200,
+        );
+      },
+    );
+}
+
+export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    apiRoute({
+      method: "get",
+      path: "/invoices/{id}",
+      tags,
+      summary: "Get an invoice",
+      scope: "invoices:read",
+      request: { params: IdParam },
+      responses: { 200: json(InvoiceSchema, "The invoice") },
+    }),
+    async (c) => c.json(toInvoiceDto(await getInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: "patch",
+      path: "/invoices/{id}",
+      tags,
+      summary: "Edit status, due date, reference or portion label",
+      scope: "invoices:write",
+      request: { params: IdParam, ...body(UpdateInvoiceInput) },
+      responses: { 200: json(InvoiceSchema, "The invoice") },
+    }),
+    async (c) => c.json(toInvoiceDto(await updateInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: "post",
+      path: "/invoices/{id}/approve",
+      tags,
+      summary: "Approve and send (→ AUTHORISED); lines move up",
+      scope: "invoices:write",
+      request: { params: IdParam },
+      responses: { 200: json(InvoiceSchema, "The invoice") },
+    }),
+    async (c) => c.json(toInvoiceDto(await approveInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: "post",
+      path: "/invoices/{id}/void",
+      tags,
+      summary: "Void an unpaid invoice (lines keep their status)",
+      scope: "invoices:write",
+      request: { params: IdParam },
+      responses: { 200: json(InvoiceSchema, "The invoice") },
+    }),
+    async (c) => c.json(toInvoiceDto(await voidInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: "post",
+      path: "/invoices/{id}/payments",
+      tags,
+      summary: "Record a manual payment",
+      scope: "invoices:write",
+      request: { params: IdParam, ...body(RecordPaymentInput) },
+      responses: { 200: json(InvoiceSchema, "The invoice after the payment") },
+    }),
+    async (c) => c.json(toInvoiceDto(await recordPayment(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+  );

@@ -1,0 +1,34 @@
+import { type Ctx, withTransaction } from "../../context.ts";
+import { contacts } from "../../db/schema/index.ts";
+import { AppError } from "../../lib/errors.ts";
+import { newId } from "../../lib/ids.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { requireScope } from "../access/index.ts";
+import { getCompanyOrThrow, withReference } from "./internal.ts";
+import { CreateContactInput } from "./schemas.ts";
+
+export async function createContact(ctx: Ctx, input: CreateContactInput) {
+  const parsed = parseInput(CreateContactInput, input);
+  requireScope(ctx.actor.scopes, "contacts:write");
+  return withTransaction(ctx, async (tx) => {
+    const companyId = parsed.company_id;
+    if (companyId) {
+      await withReference("company_id", () => getCompanyOrThrow(tx, ctx.actor.workspaceId, companyId));
+    }
+    const [row] = await tx
+      .insert(contacts)
+      .values({
+        id: newId("contact", ctx.clock.now()),
+        workspaceId: ctx.actor.workspaceId,
+        companyId: companyId ?? null,
+        name: parsed.name,
+        email: parsed.email ?? null,
+        phone: parsed.phone ?? null,
+      })
+      .returning();
+    if (!row) {
+      throw new AppError("internal", "The contact was not stored.");
+    }
+    return row;
+  });
+}

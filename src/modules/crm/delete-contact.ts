@@ -1,0 +1,14 @@
+import { eq } from "drizzle-orm";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { contacts } from "../../db/schema/index.ts";
+import { requireScope } from "../access/index.ts";
+import { getContactOrThrow } from "./internal.ts";
+
+/** Opportunities that named this contact as primary keep going without one. */
+export async function deleteContact(ctx: Ctx, id: string): Promise<void> {
+  requireScope(ctx.actor.scopes, "contacts:write");
+  await withTransaction(ctx, async (tx) => {
+    const contact = await getContactOrThrow(tx, ctx.actor.workspaceId, id);
+    await tx.delete(contacts).where(eq(contacts.id, contact.id));
+  });
+}

@@ -1,0 +1,18 @@
+export { createCompany } from "./create-company.ts";
+export { createContact } from "./create-contact.ts";
+export { createProduct } from "./create-product.ts";
+export { deleteCompany } from "./delete-company.ts";
+export { deleteContact } from "./delete-contact.ts";
+export { deleteProduct } from "./delete-product.ts";
+export { Currency, Id, MinorAmount, Name, Percent, Quantity } from "./fields.ts";
+export { getCompany } from "./get-company.ts";
+export { getContact } from "./get-contact.ts";
+export { getProduct } from "./get-product.ts";
+export { getCompanyOrThrow, getContactOrThrow, getProductOrThrow, withReference } from "./internal.ts";
+export { listCompanies } from "./list-companies.ts";
+export { ListContactsQuery, listContacts } from "./list-contacts.ts";
+export { ListProductsQuery, listProducts } from "./list-products.ts";
+export * from "./schemas.ts";
+export { updateCompany } from "./update-company.ts";
+export { updateContact } from "./update-contact.ts";
+export { updateProduct } from "./update-product.ts";

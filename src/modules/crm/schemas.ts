@@ -1,0 +1,54 @@
+// Verb inputs use the public snake_case field names, as in the access module.
+import { z } from "zod";
+import { PRODUCT_BILLINGS } from "../../db/schema/index.ts";
+import { Currency, Id, MinorAmount, Name, OptionalText, Percent } from "./fields.ts";
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ListQuery = z.input<typeof ListQuery>;
+
+const companyFields = {
+  name: Name,
+  email: OptionalText(254),
+  phone: OptionalText(50),
+  website: OptionalText(500),
+};
+export const CreateCompanyInput = z.strictObject(companyFields);
+export type CreateCompanyInput = z.input<typeof CreateCompanyInput>;
+export const UpdateCompanyInput = z.strictObject({ ...companyFields, name: Name.optional() });
+export type UpdateCompanyInput = z.input<typeof UpdateCompanyInput>;
+
+const contactFields = {
+  name: Name,
+  company_id: Id.nullable().optional(),
+  email: OptionalText(254),
+  phone: OptionalText(50),
+};
+export const CreateContactInput = z.strictObject(contactFields);
+export type CreateContactInput = z.input<typeof CreateContactInput>;
+export const UpdateContactInput = z.strictObject({ ...contactFields, name: Name.optional() });
+export type UpdateContactInput = z.input<typeof UpdateContactInput>;
+
+const productFields = {
+  name: Name,
+  sku: OptionalText(100),
+  unit_amount: MinorAmount,
+  currency: Currency,
+  unit: z.string().trim().min(1).max(40).optional(),
+  deposit_percent: Percent.nullable().optional(),
+  billing: z.enum(PRODUCT_BILLINGS).optional(),
+  tax_rate: Percent.optional(),
+  is_active: z.boolean().optional(),
+};
+export const CreateProductInput = z.strictObject(productFields);
+export type CreateProductInput = z.input<typeof CreateProductInput>;
+export const UpdateProductInput = z.strictObject({
+  ...productFields,
+  name: Name.optional(),
+  unit_amount: MinorAmount.optional(),
+  currency: Currency.optional(),
+});
+export type UpdateProductInput = z.input<typeof UpdateProductInput>;

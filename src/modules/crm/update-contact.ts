@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { contacts } from "../../db/schema/index.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { requireScope } from "../access/index.ts";
+import { getCompanyOrThrow, getContactOrThrow, withReference } from "./internal.ts";
+import { UpdateContactInput } from "./schemas.ts";
+
+export async function updateContact(ctx: Ctx, id: string, input: UpdateContactInput) {
+  const { company_id: companyId, ...fields } = parseInput(UpdateContactInput, input);
+  requireScope(ctx.actor.scopes, "contacts:write");
+  return withTransaction(ctx, async (tx) => {
+    const contact = await getContactOrThrow(tx, ctx.actor.workspaceId, id);
+    if (companyId) {
+      await withReference("company_id", () => getCompanyOrThrow(tx, ctx.actor.workspaceId, companyId));
+    }
+    const [row] = await tx
+      .update(contacts)
+      .set({ ...fields, ...(companyId !== undefined ? { companyId } : {}), updatedAt: ctx.clock.now() })
+      .where(eq(contacts.id, contact.id))
+      .returning();
+    return row ?? contact;
+  });
+}

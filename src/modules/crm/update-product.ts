@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { products } from "../../db/schema/index.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { requireScope } from "../access/index.ts";
+import { getProductOrThrow } from "./internal.ts";
+import { UpdateProductInput } from "./schemas.ts";
+
+/** Existing opportunity lines keep the price they were added with. */
+export async function updateProduct(ctx: Ctx, id: string, input: UpdateProductInput) {
+  const parsed = parseInput(UpdateProductInput, input);
+  requireScope(ctx.actor.scopes, "products:write");
+  return withTransaction(ctx, async (tx) => {
+    const product = await getProductOrThrow(tx, ctx.actor.workspaceId, id);
+    const [row] = await tx
+      .update(products)
+      .set({
+        name: parsed.name,
+        sku: parsed.sku,
+        unitAmount: parsed.unit_amount,
+        currency: parsed.currency,
+        unit: parsed.unit,
+        defaultDepositPercent: parsed.deposit_percent,
+        billing: parsed.billing,
+        taxRate: parsed.tax_rate,
+        isActive: parsed.is_active,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(products.id, product.id))
+      .returning();
+    return row ?? product;
+  });
+}

@@ -1,0 +1,14 @@
+export { approveInvoice } from "./approve-invoice.ts";
+export { createInvoice } from "./create-invoice.ts";
+export { getInvoice } from "./get-invoice.ts";
+export { getInvoiceSummary } from "./get-invoice-summary.ts";
+export type { InvoiceLineRow, InvoiceRow, InvoiceWithLines } from "./internal.ts";
+export { INVOICE_EVENT_JOB, INVOICE_EVENTS, type InvoiceEvent } from "./invoice-events.ts";
+export { readInvoiceSettings, updateInvoiceSettings } from "./invoice-settings.ts";
+export { listOpportunityInvoices } from "./list-invoices.ts";
+export { previewInvoice } from "./preview-invoice.ts";
+export { recomputeOpportunityTotals } from "./recompute-opportunity-totals.ts";
+export { recordPayment } from "./record-payment.ts";
+export * from "./schemas.ts";
+export { updateInvoice } from "./update-invoice.ts";
+export { voidInvoice } from "./void-invoice.ts";

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { invoiceSettings } from "../../db/schema/invoices.ts";
+import { AppError } from "../../lib/errors.ts";
+import { toDecimal } from "../../lib/money.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { requireScope } from "../access/index.ts";
+import { getInvoiceSettings } from "./internal.ts";
+import { UpdateInvoiceSettingsInput } from "./schemas.ts";
+
+export async function readInvoiceSettings(ctx: Ctx) {
+  requireScope(ctx.actor.scopes, "invoices:read");
+  return getInvoiceSettings(ctx.db, ctx.actor.workspaceId);
+}
+
+/** Number prefix, tax mode and default deposit %. Changing the prefix never renumbers existing invoices. */
+export async function updateInvoiceSettings(ctx: Ctx, input: unknown) {
+  const parsed = parseInput(UpdateInvoiceSettingsInput, input);
+  requireScope(ctx.actor.scopes, "settings:write");
+  if (parsed.default_deposit_percent !== undefined) {
+    const percent = Number(parsed.default_deposit_percent);
+    toDecimal(parsed.default_deposit_percent, "default_deposit_percent");
+    if (!(percent >= 0 && percent <= 100)) {
+      throw new AppError("invalid_input", "default_deposit_percent must be between 0 and 100.", {
+        issues: [{ field: "default_deposit_percent", message: "between 0 and 100" }],
+      });
+    }
+  }
+  return withTransaction(ctx, async (tx) => {
+    await getInvoiceSettings(tx, ctx.actor.workspaceId);
+    const [row] = await tx
+      .update(invoiceSettings)
+      .set({
+        ...(parsed.number_prefix !== undefined ? { numberPrefix: parsed.number_prefix } : {}),
+        ...(parsed.tax_mode ? { taxMode: parsed.tax_mode } : {}),
+        ...(parsed.default_deposit_percent !== undefined
+          ? { defaultDepositPercent: parsed.default_deposit_percent }
+          : {}),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(invoiceSettings.workspaceId, ctx.actor.workspaceId))
+      .returning();
+    return row;
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { PAYMENT_METHODS } from "../../db/schema/invoices.ts";
+import { PORTIONS } from "./engine/index.ts";
+
+// Public snake_case field names, shared by REST, MCP and the UI client.
+const Id = z.string().min(1).max(64);
+const Decimal = z.union([z.number(), z.string().max(24)]).transform((v) => String(v));
+const IsoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
+
+export const FreeLineInput = z.strictObject({
+  description: z.string().trim().min(1).max(500),
+  quantity: Decimal.default("1"),
+  unit_amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  tax_rate: Decimal.default("0"),
+});
+
+export const PreviewInvoiceInput = z.strictObject({
+  portion: z.enum(PORTIONS),
+  line_ids: z.array(Id).max(500).optional(),
+  free_lines: z.array(FreeLineInput).max(100).optional(),
+});
+export type PreviewInvoiceInput = z.input<typeof PreviewInvoiceInput>;
+
+export const CreateInvoiceInput = PreviewInvoiceInput.extend({
+  issue_date: IsoDate.optional(),
+  due_date: IsoDate.optional(),
+  reference: z.string().max(255).optional(),
+  notes: z.string().max(4000).optional(),
+  confirm_double_billing: z.boolean().default(false),
+});
+export type CreateInvoiceInput = z.input<typeof CreateInvoiceInput>;
+
+/** Status changes through PATCH: submit a draft, or delete a draft/submitted one. Approve and void have verbs. */
+export const UpdateInvoiceInput = z.strictObject({
+  status: z.enum(["DRAFT", "SUBMITTED", "AUTHORISED", "DELETED"]).optional(),
+  due_date: IsoDate.nullable().optional(),
+  reference: z.string().max(255).nullable().optional(),
+  portion: z.enum(PORTIONS).optional(),
+});
+export type UpdateInvoiceInput = z.input<typeof UpdateInvoiceInput>;
+
+export const RecordPaymentInput = z.strictObject({
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  paid_on: IsoDate,
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().max(255).optional(),
+});
+export type RecordPaymentInput = z.input<typeof RecordPaymentInput>;
+
+export const UpdateInvoiceSettingsInput = z.strictObject({
+  number_prefix: z
+    .string()
+    .max(20)
+    .regex(/^[A-Za-z0-9-_/]*$/, "letters, digits, - _ / only")
+    .optional(),
+  tax_mode: z.enum(["exclusive", "inclusive"]).optional(),
+  default_deposit_percent: Decimal.optional(),
+});

@@ -1,0 +1,36 @@
+import { and, eq, notInArray } from "drizzle-orm";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { invoices } from "../../db/schema/invoices.ts";
+import { AppError } from "../../lib/errors.ts";
+import { requireScope } from "../access/index.ts";
+import { getInvoice } from "./get-invoice.ts";
+import { getInvoiceOrThrow } from "./internal.ts";
+import { enqueueInvoiceChanged } from "./invoice-events.ts";
+
+/**
+ * Voids an unpaid invoice. Its lines keep their status (the ladder only moves forward automatically); the
+ * UI then offers the manual correction. An invoice with payments recorded cannot be voided, as in Xero.
+ */
+export async function voidInvoice(ctx: Ctx, id: string) {
+  requireScope(ctx.actor.scopes, "invoices:write");
+  await withTransaction(ctx, async (tx) => {
+    const invoice = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);
+    if (invoice.amountPaidAmount > 0 && invoice.status !== "PAID") {
+      throw new AppError("conflict", `Invoice ${invoice.number} has payments recorded and cannot be voided.`);
+    }
+    const [voided] = await tx
+      .update(invoices)
+      .set({ status: "VOIDED", updatedAt: ctx.clock.now() })
+      .where(and(eq(invoices.id, id), notInArray(invoices.status, ["PAID", "VOIDED", "DELETED"])))
+      .returning();
+    if (!voided) {
+      throw new AppError("conflict", `Invoice ${invoice.number} is ${invoice.status} and read-only.`);
+    }
+    await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, {
+      invoiceId: id,
+      opportunityId: invoice.opportunityId,
+      event: "voided",
+    });
+  });
+  return getInvoice(ctx, id);
+}

@@ -1,0 +1,1 @@
+export { ListJobsInput, listJobs, retryJob } from "./jobs.ts";

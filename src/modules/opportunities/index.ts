@@ -1,0 +1,17 @@
+export { addLine } from "./add-line.ts";
+export { createOpportunity } from "./create-opportunity.ts";
+export { deleteOpportunity } from "./delete-opportunity.ts";
+export { getLine } from "./get-line.ts";
+export { getOpportunity } from "./get-opportunity.ts";
+export { canSeePaymentStatus, type LineView } from "./line-view.ts";
+export { listLines } from "./list-lines.ts";
+export { listOpportunities } from "./list-opportunities.ts";
+export { listPaymentStatusHistory } from "./list-payment-status-history.ts";
+export type { OpportunityView } from "./opportunity-view.ts";
+export { type PromoteInput, type PromoteResult, promote } from "./promote.ts";
+export { removeLine } from "./remove-line.ts";
+export { reorderLines } from "./reorder-lines.ts";
+export * from "./schemas.ts";
+export { type SetPaymentStatusInput, setPaymentStatus } from "./set-payment-status.ts";
+export { updateLine } from "./update-line.ts";
+export { updateOpportunity } from "./update-opportunity.ts";

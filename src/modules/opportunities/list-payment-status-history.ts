@@ -1,0 +1,28 @@
+import { and, asc, eq, gt } from "drizzle-orm";
+import type { Ctx } from "../../context.ts";
+import { paymentStatusHistory } from "../../db/schema/index.ts";
+import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
+import { requireScope } from "../access/index.ts";
+import { getLineOrThrow, getOpportunityOrThrow } from "./internal.ts";
+
+/** Oldest first, so the page reads as the line's story. */
+export async function listPaymentStatusHistory(ctx: Ctx, opportunityId: string, lineId: string, page: PageQuery) {
+  requireScope(ctx.actor.scopes, "opportunities:read");
+  requireScope(ctx.actor.scopes, "invoices:read");
+  const opportunity = await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, opportunityId);
+  const line = await getLineOrThrow(ctx.db, ctx.actor.workspaceId, opportunity.id, lineId);
+  const after = decodeCursor(page.cursor);
+  const rows = await ctx.db
+    .select()
+    .from(paymentStatusHistory)
+    .where(
+      and(
+        eq(paymentStatusHistory.workspaceId, ctx.actor.workspaceId),
+        eq(paymentStatusHistory.lineId, line.id),
+        after ? gt(paymentStatusHistory.id, after) : undefined,
+      ),
+    )
+    .orderBy(asc(paymentStatusHistory.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit);
+}

@@ -3,6 +3,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
@@ -24,5 +25,6 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, _deps: AppDeps): voi
     api.route("/", opportunityInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
   }
   api.route("/", invoiceRoutes);
+  api.route("/", invoiceSettingsRoutes);
   api.route("/", jobRoutes);
 }

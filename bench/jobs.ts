@@ -54,7 +54,11 @@ async function drainOurs(database: Database): Promise<number> {
 
 /** pg-boss on the same PostgreSQL, same batch size and a no-op handler, in a throwaway schema. */
 async function drainPgBoss(url: string): Promise<number> {
-  const { PgBoss } = (await import("pg-boss")) as unknown as { PgBoss: new (o: object) => any };
+  const module = (await import("pg-boss")) as unknown as {
+    default: new (o: object) => any;
+    PgBoss?: new (o: object) => any;
+  };
+  const PgBoss = module.PgBoss ?? module.default;
   const schema = `pgboss_bench_${randomBytes(4).toString("hex")}`;
   const boss = new PgBoss({ connectionString: url, schema, supervise: false, schedule: false });
   boss.on("error", () => undefined);
@@ -65,17 +69,20 @@ async function drainPgBoss(url: string): Promise<number> {
       Array.from({ length: Math.min(1000, JOB_COUNT - i) }, (_, k) => ({ name: "bench", data: { n: i + k } })),
     );
   }
+  // The same loop as ours: fetch a batch, run a no-op, complete the batch, until the queue is empty.
   let done = 0;
   const started = performance.now();
-  const finished = new Promise<void>((resolve) => {
-    void boss.work("bench", { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (batch: unknown[]) => {
-      done += batch.length;
-      if (done >= JOB_COUNT) {
-        resolve();
-      }
-    });
-  });
-  await finished;
+  while (done < JOB_COUNT) {
+    const batch: { id: string }[] = await boss.fetch("bench", { batchSize: BATCH });
+    if (batch.length === 0) {
+      continue;
+    }
+    await boss.complete(
+      "bench",
+      batch.map((j) => j.id),
+    );
+    done += batch.length;
+  }
   const rate = Math.round(JOB_COUNT / ((performance.now() - started) / 1000));
   await boss.stop({ graceful: false, wait: true });
   const client = new pg.Client({ connectionString: url });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { jobs } from "../db/schema/jobs.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -43,7 +43,7 @@ export function createJobRunner(options: RunnerOptions) {
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
 
-  async function finish(job: ClaimedJob, error: unknown): Promise<void> {
+  async function fail(job: ClaimedJob, error: unknown): Promise<void> {
     // The definition's limit wins over the row's default, so a job's policy lives in one place.
     const maxAttempts = byName.get(job.name)?.maxAttempts ?? job.maxAttempts;
     const now = options.clock.now();
@@ -73,7 +73,8 @@ export function createJobRunner(options: RunnerOptions) {
       .where(eq(jobs.id, job.id));
   }
 
-  async function runOne(job: ClaimedJob): Promise<void> {
+  /** Runs one job; true when it succeeded (successes are recorded together, one statement per batch). */
+  async function runOne(job: ClaimedJob): Promise<boolean> {
     const definition = byName.get(job.name);
     try {
       if (!definition) {
@@ -92,16 +93,25 @@ export function createJobRunner(options: RunnerOptions) {
         workspaceId: job.workspaceId,
       };
       await definition.handler(ctx, parsed.data);
-      await finish(job, undefined);
+      return true;
     } catch (error) {
-      await finish(job, error);
+      await fail(job, error);
+      return false;
     }
   }
 
   /** Claims and runs one batch; returns how many jobs ran. Tests and benchmarks drive the queue with this. */
   async function drainOnce(): Promise<number> {
     const claimed = await claimJobs(options.db, workerId, concurrency, options.clock.now(), lockTimeoutMs);
-    await Promise.all(claimed.map(runOne));
+    const results = await Promise.all(claimed.map(runOne));
+    const succeeded = claimed.filter((_, i) => results[i]).map((j) => j.id);
+    if (succeeded.length > 0) {
+      const now = options.clock.now();
+      await options.db
+        .update(jobs)
+        .set({ status: "succeeded", finishedAt: now, lockedAt: null, lastError: null, updatedAt: now })
+        .where(inArray(jobs.id, succeeded));
+    }
     return claimed.length;
   }
 

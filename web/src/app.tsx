@@ -7,6 +7,8 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
+import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
+import { JobsPage } from "./features/settings/jobs-page.tsx";
 import { MembersPage } from "./features/settings/members-page.tsx";
 import { PermissionsPage } from "./features/settings/permissions-page.tsx";
 import { MeProvider, useMeQuery } from "./lib/session.tsx";
@@ -38,6 +40,12 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />
+          {me.scopes.includes("settings:write") ? (
+            <>
+              <Route path="/settings/invoicing" component={InvoicingPage} />
+              <Route path="/settings/jobs" component={JobsPage} />
+            </>
+          ) : null}
           <Route path="/no-access" component={NoAccess} />
           <Route>
             <Redirect to={homeFor(me)} replace />

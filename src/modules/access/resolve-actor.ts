@@ -5,19 +5,10 @@ import { apiKeys, members, roles, sessions } from "../../db/schema/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { sha256 } from "../../lib/secrets.ts";
 import { API_KEY_PREFIX } from "./api-key-secret.ts";
-import { isScope, type Scope } from "./scopes.ts";
+import { isScope } from "./scopes.ts";
 
 // Last-used is written at most once a minute per key, so reads do not turn every request into a write.
 const LAST_USED_GRANULARITY_MS = 60_000;
-
-async function roleScopesOf(db: DbOrTx, workspaceId: string, userId: string): Promise<Set<Scope> | null> {
-  const [row] = await db
-    .select({ scopes: roles.scopes, memberId: members.id })
-    .from(members)
-    .innerJoin(roles, eq(roles.id, members.roleId))
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId), eq(members.status, "active")));
-  return row ? new Set(row.scopes.filter(isScope)) : null;
-}
 
 /**
  * An API key acts with its own scope list, intersected with its creator's current role, so demoting or
@@ -27,18 +18,26 @@ export async function resolveApiKeyActor(deps: { db: DbOrTx; clock: Clock }, sec
   if (!secret.startsWith(API_KEY_PREFIX)) {
     return null;
   }
-  const [key] = await deps.db
-    .select()
+  // One query: the key and its creator's current role scopes (null when the creator is no longer a member).
+  const [row] = await deps.db
+    .select({ key: apiKeys, roleScopes: roles.scopes })
     .from(apiKeys)
+    .leftJoin(
+      members,
+      and(
+        eq(members.workspaceId, apiKeys.workspaceId),
+        eq(members.userId, apiKeys.createdByUserId),
+        eq(members.status, "active"),
+      ),
+    )
+    .leftJoin(roles, eq(roles.id, members.roleId))
     .where(and(eq(apiKeys.keyHash, sha256(secret)), isNull(apiKeys.revokedAt)));
-  if (!key) {
+  if (!row) {
     return null;
   }
-  let scopes = new Set(key.scopes.filter(isScope));
-  if (key.createdByUserId) {
-    const roleScopes = await roleScopesOf(deps.db, key.workspaceId, key.createdByUserId);
-    scopes = new Set([...scopes].filter((s) => roleScopes?.has(s)));
-  }
+  const { key } = row;
+  const roleScopes = new Set(row.roleScopes ?? []);
+  const scopes = new Set(key.scopes.filter(isScope).filter((s) => !key.createdByUserId || roleScopes.has(s)));
   const now = deps.clock.now();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await deps.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, key.id));

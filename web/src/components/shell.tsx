@@ -9,6 +9,8 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/permissions", label: "Permissions", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "api_keys:write" },
+  { href: "/settings/invoicing", label: "Invoicing", scope: "settings:write" },
+  { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
 ];
 
 function NavLinks({ items }: { items: NavItem[] }) {

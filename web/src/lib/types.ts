@@ -80,3 +80,73 @@ export type PaymentStatusChange = {
 export type Product = { id: string; name: string; unit_amount: number; currency: string; sku?: string | null };
 export type Company = { id: string; name: string };
 export type Contact = { id: string; name?: string; first_name?: string; last_name?: string; email?: string | null };
+
+export type Portion = "full" | "deposit" | "balance" | "ongoing";
+export type InvoiceStatus = "DRAFT" | "SUBMITTED" | "AUTHORISED" | "PAID" | "VOIDED" | "DELETED";
+export type PreviewWarning = "double_billing" | "deposits_exceed_total" | "nothing_left_to_bill";
+
+export type InvoiceLine = {
+  id?: string;
+  product_line_id: string | null;
+  description: string;
+  quantity: string;
+  unit_amount: number;
+  tax_rate: string;
+  tax_amount: number;
+  amount: number;
+  warning?: PreviewWarning;
+};
+
+export type InvoicePreview = {
+  portion: Portion;
+  currency: string;
+  tax_mode: "exclusive" | "inclusive";
+  lines: InvoiceLine[];
+  subtotal_amount: number;
+  tax_amount: number;
+  total_amount: number;
+};
+
+export type Invoice = Omit<InvoicePreview, "lines"> & {
+  id: string;
+  number: string;
+  provider: "native" | "xero";
+  opportunity_id: string;
+  status: InvoiceStatus;
+  issue_date: string;
+  due_date: string | null;
+  reference: string | null;
+  notes: string | null;
+  lines: InvoiceLine[];
+  amount_paid_amount: number;
+  amount_due_amount: number;
+  sent_at: string | null;
+  paid_at: string | null;
+  created_at: string;
+};
+
+export type InvoiceSummary = {
+  currency: string;
+  invoiced_amount: number;
+  paid_amount: number;
+  outstanding_amount: number;
+};
+
+export type InvoiceSettings = {
+  number_prefix: string;
+  next_number: number;
+  tax_mode: "exclusive" | "inclusive";
+  default_deposit_percent: number;
+};
+
+export type Job = {
+  id: string;
+  name: string;
+  status: "queued" | "running" | "succeeded" | "dead";
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+};

@@ -4,6 +4,8 @@ import { Pill } from "../../components/ui/pill.tsx";
 import { Loading } from "../../components/ui/states.tsx";
 import { humanise } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
+import { InvoicesSection } from "../invoices/invoices-section.tsx";
+import { OpportunityActions } from "./opportunity-actions.tsx";
 import { STATUS_TONE } from "./opportunity-list.tsx";
 import { ProductsCard } from "./products-card.tsx";
 import { useCompanies, useOpportunity } from "./queries.ts";
@@ -33,14 +35,18 @@ export function OpportunityPage({ id }: { id: string }) {
         <div>
           <h1 data-testid="opportunity-name">{o.name}</h1>
           <p className="muted meta">
-            <Pill tone={STATUS_TONE[o.status] ?? "grey"}>{humanise(o.status)}</Pill>
+            <Pill tone={STATUS_TONE[o.status] ?? "grey"} testId="opportunity-status">
+              {humanise(o.status)}
+            </Pill>
             {o.stage ? <span>Stage: {humanise(o.stage)}</span> : null}
             {company ? <span>{company.name}</span> : null}
             <span>{o.currency}</span>
           </p>
         </div>
+        <OpportunityActions opportunity={o} />
       </header>
       <ProductsCard opportunity={o} />
+      <InvoicesSection opportunity={o} />
     </div>
   );
 }

@@ -23,3 +23,6 @@ export function groupScopes(scopes: readonly string[]): [string, string[]][] {
   }
   return [...groups.entries()];
 }
+
+export const INVOICE_SETTINGS_KEY = ["settings", "invoicing"] as const;
+export const DEAD_JOBS_KEY = ["jobs", "dead"] as const;

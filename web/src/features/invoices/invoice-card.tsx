@@ -1,0 +1,68 @@
+import { Pill } from "../../components/ui/pill.tsx";
+import { formatDate, todayIso } from "../../lib/format.ts";
+import { formatMoney } from "../../lib/money.ts";
+import { useCan } from "../../lib/session.tsx";
+import type { Invoice } from "../../lib/types.ts";
+import { InvoiceActions } from "./invoice-actions.tsx";
+import { isLocked, PORTION_LABEL, STATUS_LABEL, STATUS_TONE } from "./labels.ts";
+import { VoidHint } from "./void-hint.tsx";
+
+function Figure({ label, testId, children }: { label: string; testId: string; children: string }) {
+  return (
+    <div className="stat">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+/** Number, portion, status, total, amount due, due date and the actions this state allows. */
+export function InvoiceCard({ invoice }: { invoice: Invoice }) {
+  const canWrite = useCan("invoices:write");
+  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  const overdue = invoice.status === "AUTHORISED" && invoice.due_date !== null && invoice.due_date < todayIso();
+  return (
+    <article
+      className={["invoice-card", isLocked(invoice.status) ? "invoice-locked" : "", canWrite ? "" : "invoice-readonly"]
+        .filter(Boolean)
+        .join(" ")}
+      data-testid="invoice-card"
+      data-invoice-id={invoice.id}
+      data-number={invoice.number}
+      data-portion={invoice.portion}
+      data-status={invoice.status}
+      data-total-amount={invoice.total_amount}
+      data-due-amount={invoice.amount_due_amount}
+    >
+      <div className="invoice-head">
+        <div className="invoice-title">
+          <strong data-testid="invoice-number">{invoice.number}</strong>
+          <span className="muted" data-testid="invoice-portion">
+            {PORTION_LABEL[invoice.portion]}
+          </span>
+          <Pill tone={overdue ? "red" : STATUS_TONE[invoice.status]} testId="invoice-status">
+            {overdue ? "Overdue" : STATUS_LABEL[invoice.status]}
+          </Pill>
+        </div>
+        <p className="muted small">
+          Issued {formatDate(invoice.issue_date)}
+          {invoice.reference ? ` · Ref ${invoice.reference}` : ""}
+          {invoice.lines.length === 1 ? " · 1 line" : ` · ${invoice.lines.length} lines`}
+        </p>
+      </div>
+      <dl className="invoice-figures">
+        <Figure label="Total" testId="invoice-total">
+          {money(invoice.total_amount)}
+        </Figure>
+        <Figure label="Amount due" testId="invoice-due">
+          {money(invoice.amount_due_amount)}
+        </Figure>
+        <Figure label="Due date" testId="invoice-due-date">
+          {formatDate(invoice.due_date)}
+        </Figure>
+      </dl>
+      {canWrite ? <InvoiceActions invoice={invoice} /> : null}
+      {invoice.status === "VOIDED" && canWrite ? <VoidHint invoice={invoice} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../lib/api.ts";
+import type { Invoice, InvoicePreview, InvoiceSummary, Page, Portion } from "../../lib/types.ts";
+import { linesKey } from "../opportunities/queries.ts";
+
+export const invoicesKey = (oppId: string) => ["opportunity", oppId, "invoices"] as const;
+export const summaryKey = (oppId: string) => ["opportunity", oppId, "invoice-summary"] as const;
+
+export function useInvoices(oppId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: invoicesKey(oppId),
+    queryFn: async () => (await api<Page<Invoice>>(`/opportunities/${oppId}/invoices`)).data,
+    enabled,
+  });
+}
+
+export function useInvoiceSummary(oppId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: summaryKey(oppId),
+    queryFn: () => api<InvoiceSummary>(`/opportunities/${oppId}/invoice-summary`),
+    enabled,
+  });
+}
+
+export type FreeLine = { description: string; quantity: string; unit_amount: number; tax_rate: string };
+export type PreviewRequest = { portion: Portion; line_ids?: string[]; free_lines?: FreeLine[] };
+
+/** No write: what an invoice for this portion and these lines would hold. Without line_ids, the pre-selection. */
+export function usePreview(oppId: string, request: PreviewRequest, enabled: boolean) {
+  return useQuery({
+    queryKey: ["opportunity", oppId, "invoice-preview", request],
+    queryFn: () => api<InvoicePreview>(`/opportunities/${oppId}/invoices/preview`, { method: "POST", body: request }),
+    enabled,
+    placeholderData: (previous) => previous,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/**
+ * After any invoice change: the invoices, the lines (their pills move) and the summary. The summary is kept by a
+ * background job, so it is fetched again a moment later too.
+ */
+export function useRefreshInvoices(oppId: string) {
+  const client = useQueryClient();
+  return async () => {
+    const keys = [invoicesKey(oppId), linesKey(oppId), summaryKey(oppId)];
+    await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+    for (const delay of [1000, 2500]) {
+      setTimeout(() => void client.invalidateQueries({ queryKey: summaryKey(oppId) }), delay);
+    }
+  };
+}

@@ -4,6 +4,7 @@ import { JOB_DEFINITIONS } from "../jobs/registry.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { systemClock } from "../lib/clock.ts";
 import { createLogger } from "../lib/logger.ts";
+import { parseFlags } from "./args.ts";
 
 /**
  * A worker process on its own. Only on PostgreSQL: PGlite allows one process per data directory, and the
@@ -16,7 +17,12 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     );
     return 2;
   }
-  const concurrency = Number(args[args.indexOf("--concurrency") + 1] ?? 4) || 4;
+  const { values } = parseFlags(args, { concurrency: { type: "string" } });
+  const concurrency = Number(values.concurrency ?? "4");
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
+    process.stderr.write("--concurrency must be a whole number from 1 to 100.\n");
+    return 2;
+  }
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
   const runner = createJobRunner({

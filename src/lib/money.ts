@@ -163,3 +163,8 @@ function fromBigInt(value: bigint, label: string): number {
   }
   return Number(value);
 }
+
+/** numeric columns come back padded ("2.0000"); the API always speaks the canonical decimal ("2"). */
+export function canonicalDecimal(value: string): string {
+  return formatDecimal(toDecimal(value));
+}

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { canonicalDecimal } from "../../lib/money.ts";
 import type { Preview } from "../../modules/invoices/engine/index.ts";
 import type { InvoiceWithLines } from "../../modules/invoices/index.ts";
 
@@ -90,9 +91,9 @@ export function toInvoiceDto(i: InvoiceWithLines): z.infer<typeof InvoiceSchema>
       id: l.id,
       product_line_id: l.productLineId,
       description: l.description,
-      quantity: l.quantity,
+      quantity: canonicalDecimal(l.quantity),
       unit_amount: l.unitAmount,
-      tax_rate: l.taxRate,
+      tax_rate: canonicalDecimal(l.taxRate),
       tax_amount: l.taxAmount,
       amount: l.amount,
     })),

@@ -3,6 +3,7 @@ import { type Ctx, withTransaction } from "../../context.ts";
 import { invoicePayments, invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { formatMoney } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getInvoice } from "./get-invoice.ts";

@@ -18,7 +18,7 @@ export async function deleteOpportunity(ctx: Ctx, id: string): Promise<void> {
     if (invoice) {
       // Invoices are financial records: they outlive neither silently nor by cascade.
       throw new AppError("conflict", `This opportunity has invoices (${invoice.number}); it cannot be deleted.`, {
-        fix: "Mark the opportunity lost instead, or void and keep its invoices.",
+        fix: "Set its status to lost instead; invoices stay on it as financial records.",
       });
     }
     await tx.delete(opportunities).where(eq(opportunities.id, row.id));

@@ -3,7 +3,7 @@ import type { Actor } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
 import { productLines, products } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
-import { formatDecimal, MoneyError, toDecimal } from "../../lib/money.ts";
+import { canonicalDecimal, MoneyError } from "../../lib/money.ts";
 import { hasScope } from "../access/index.ts";
 import { EngineError, lineTotal, type PaymentStatus } from "../invoices/engine/index.ts";
 
@@ -21,21 +21,16 @@ export function canSeePaymentStatus(actor: Actor): boolean {
   return hasScope(actor.scopes, "invoices:read");
 }
 
-/** numeric columns come back padded ("2.0000"); callers see the canonical decimal. */
-function canonical(value: string): string {
-  return formatDecimal(toDecimal(value));
-}
-
 export function toLineView(row: LineRow, productName: string, currency: string, actor: Actor): LineView {
   const { paymentStatus, workspaceId: _ws, ...rest } = row;
-  const quantity = canonical(row.quantity);
-  const discountPercent = canonical(row.discountPercent);
+  const quantity = canonicalDecimal(row.quantity);
+  const discountPercent = canonicalDecimal(row.discountPercent);
   return {
     ...rest,
     quantity,
     discountPercent,
-    depositPercent: row.depositPercent === null ? null : canonical(row.depositPercent),
-    taxRate: canonical(row.taxRate),
+    depositPercent: row.depositPercent === null ? null : canonicalDecimal(row.depositPercent),
+    taxRate: canonicalDecimal(row.taxRate),
     productName,
     currency,
     lineTotalAmount: lineTotal({ quantity, unitAmount: row.unitAmount, discountPercent }),

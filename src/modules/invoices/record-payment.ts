@@ -52,7 +52,7 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: Input) {
       const due = invoice.totalAmount - invoice.amountPaidAmount;
       throw new AppError(
         "invalid_input",
-        `The payment is more than the ${due} (minor units) due on ${invoice.number}.`,
+        `The payment is more than the ${formatMoney(due, invoice.currency)} due on ${invoice.number}.`,
         {
           issues: [{ field: "amount", message: `must be at most the amount due, ${due}` }],
         },

@@ -46,6 +46,15 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLinks items={MAIN} />
           {hasSettings ? <div className="nav-section">Settings</div> : null}
           <NavLinks items={SETTINGS} />
+          {scopes.includes("integrations:read") ? (
+            <>
+              <div className="nav-section">Sandboxes</div>
+              {/* A plain link: the sandbox console is served by the server, outside the single-page app. */}
+              <a className="nav-link" href="/sandbox/xero/console" data-testid="nav-xero-sandbox">
+                Xero sandbox
+              </a>
+            </>
+          ) : null}
         </nav>
         <button type="button" className="nav-link sign-out" onClick={signOut} data-testid="sign-out">
           Sign out

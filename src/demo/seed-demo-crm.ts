@@ -6,12 +6,15 @@ import type { Clock } from "../lib/clock.ts";
 import { SCOPES } from "../modules/access/index.ts";
 import { createCompany, createContact, createProduct } from "../modules/crm/index.ts";
 import type { PaymentStatus } from "../modules/invoices/engine/index.ts";
-import { addLine, createOpportunity, promote, setPaymentStatus } from "../modules/opportunities/index.ts";
+import { approveInvoice, createInvoice, recordPayment } from "../modules/invoices/index.ts";
+import { addLine, createOpportunity, setPaymentStatus } from "../modules/opportunities/index.ts";
 
 type Deps = { db: Db; clock: Clock; workspaceId: string; adminUserId: string };
 
-/** A line to seed: product key, quantity, and how it reached its status (automatic rises, then a manual fix). */
-type LineSeed = [product: string, quantity: number, auto?: PaymentStatus, manual?: PaymentStatus];
+type DemoInvoice = "deposit" | "full" | "full_paid" | "ongoing_paid";
+
+/** A line to seed: product key, quantity, the invoice that moves it, then a manual correction. */
+type LineSeed = [product: string, quantity: number, invoice?: DemoInvoice, manual?: PaymentStatus];
 
 const PRODUCTS = {
   website: { name: "Website build", sku: "WEB-BUILD", unit_amount: 850_000, deposit_percent: 50, tax_rate: 15 },
@@ -28,9 +31,9 @@ const DEALS: { name: string; company: string; contact: string; stage: string; li
     contact: "Mia Chen",
     stage: "negotiation",
     lines: [
-      ["website", 1, "deposit_invoiced"],
+      ["website", 1, "deposit"],
       ["hosting", 12],
-      ["seo", 1, "paid"],
+      ["seo", 1, "full_paid"],
     ],
   },
   {
@@ -39,7 +42,7 @@ const DEALS: { name: string; company: string; contact: string; stage: string; li
     contact: "Tom Walker",
     stage: "proposal",
     lines: [
-      ["workshop", 2, "invoiced"],
+      ["workshop", 2, "full"],
       ["website", 1],
     ],
   },
@@ -49,11 +52,25 @@ const DEALS: { name: string; company: string; contact: string; stage: string; li
     contact: "Priya Nair",
     stage: "closed",
     lines: [
-      ["retainer", 6, "paid", "invoiced"],
+      ["retainer", 6, "ongoing_paid", "invoiced"],
       ["hosting", 12, undefined, "paid"],
     ],
   },
 ];
+
+/**
+ * A real native invoice for one line, sent (and paid when asked), so the demo's statuses come from the same
+ * path a user takes: the invoice moves the line up the ladder.
+ */
+async function raiseDemoInvoice(ctx: Ctx, opportunityId: string, lineId: string, kind: DemoInvoice): Promise<void> {
+  const portion = kind === "full_paid" ? "full" : kind === "ongoing_paid" ? "ongoing" : kind;
+  const draft = await createInvoice(ctx, opportunityId, { portion, line_ids: [lineId], reference: "Demo" });
+  const sent = await approveInvoice(ctx, draft.id);
+  if (kind.endsWith("_paid")) {
+    const paidOn = ctx.clock.now().toISOString().slice(0, 10);
+    await recordPayment(ctx, sent.id, { amount: sent.totalAmount, paid_on: paidOn, method: "bank_transfer" });
+  }
+}
 
 /** Demo CRM records (companies, products, opportunities with lines in every status) for a new workspace. */
 export async function seedDemoCrm(deps: Deps): Promise<void> {
@@ -71,7 +88,6 @@ export async function seedDemoCrm(deps: Deps): Promise<void> {
       }
     : { kind: "system", workspaceId: deps.workspaceId, scopes: new Set(SCOPES) };
   const ctx: Ctx = { db: deps.db, clock: deps.clock, actor: admin };
-  const system: Ctx = { ...ctx, actor: { kind: "system", workspaceId: deps.workspaceId, scopes: new Set(SCOPES) } };
   const productIds: Record<string, string> = {};
   for (const [key, product] of Object.entries(PRODUCTS)) {
     productIds[key] = (await createProduct(ctx, { currency: "NZD", ...product })).id;
@@ -88,14 +104,10 @@ export async function seedDemoCrm(deps: Deps): Promise<void> {
       stage: deal.stage,
       status: deal.stage === "closed" ? "won" : "open",
     });
-    for (const [product, quantity, auto, manual] of deal.lines) {
+    for (const [product, quantity, invoice, manual] of deal.lines) {
       const line = await addLine(ctx, opportunity.id, { product_id: productIds[product] ?? "", quantity });
-      if (auto) {
-        await promote(system, {
-          lineId: line.id,
-          proposed: auto,
-          source: auto === "paid" ? "stripe_payment" : "invoice_sent",
-        });
+      if (invoice) {
+        await raiseDemoInvoice(ctx, opportunity.id, line.id, invoice);
       }
       if (manual) {
         await setPaymentStatus(ctx, { lineId: line.id, status: manual });

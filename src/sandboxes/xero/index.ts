@@ -5,7 +5,7 @@ import { FaultInjector } from "./api/faults.ts";
 import { RateLimiter } from "./api/rate-limiter.ts";
 import { RequestLog } from "./api/request-log.ts";
 import { consoleApi } from "./console/console-api.ts";
-import { CONSOLE_HTML } from "./console/console-page.ts";
+import { CONSOLE_HTML, CONSOLE_JS } from "./console/console-page.ts";
 import { onlineInvoicePage } from "./console/online-invoice-page.ts";
 import type { SandboxContext } from "./context.ts";
 import { SandboxClock } from "./core/clock.ts";
@@ -71,6 +71,7 @@ export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
   app.route("/in", onlineInvoicePage(ctx));
   app.route("/console/api", consoleApi(admin, publicUrl));
   app.get("/console", (c) => c.html(CONSOLE_HTML));
+  app.get("/console/app.js", (c) => c.body(CONSOLE_JS, 200, { "content-type": "text/javascript; charset=utf-8" }));
 
   return {
     app,

@@ -32,8 +32,10 @@ button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-
 <section class="card"><h2>Emails Xero would have sent</h2><table id="emails"></table></section>
 <section class="card" style="grid-column:1/-1"><h2>Request log</h2><table id="log"></table></section>
 </main>
-<script>
-const api = (p, o) => fetch("console/api" + p, o ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(o) } : undefined).then(r => r.json());
+<script src="console/app.js"></script></body></html>`;
+
+/** The console's script, served as its own file so a strict Content-Security-Policy (no inline script) allows it. */
+export const CONSOLE_JS = `const api = (p, o) => fetch("console/api" + p, o ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(o) } : undefined).then(r => r.json());
 const $ = id => document.getElementById(id);
 const esc = v => String(v ?? "").replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
 const day = v => { const m = /\\((-?\\d+)/.exec(v || ""); return m ? new Date(+m[1]).toISOString().slice(0, 10) : ""; };
@@ -80,4 +82,4 @@ $("create").onclick = async () => {
   $("nerr").textContent = r.errors ? r.errors.join(" ") : ""; refresh();
 };
 refresh(); setInterval(refresh, 5000);
-</script></body></html>`;
+`;

@@ -13,6 +13,7 @@ import { createTestApp } from "../tests/support/app.ts";
 import { seedWorkspace } from "../tests/support/builders.ts";
 import { seedDeal } from "../tests/support/crm-builders.ts";
 import { createTestDatabase } from "../tests/support/test-db.ts";
+import { printTable } from "./support.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const BULK_OPPORTUNITIES = 10_000;
@@ -78,10 +79,11 @@ export async function runCrmBench(): Promise<Record<string, unknown>> {
   if (process.env.TEST_DATABASE_URL) {
     rows.push(...(await benchOn("postgres", await createTestDatabase())));
   }
+  printTable(`Opportunity lines route (${SECONDS} s per run, 10 connections)`, rows);
   return { seconds_per_run: SECONDS, connections: 10, rows };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runCrmBench();
-  console.table(result.rows);
+  await runCrmBench();
+  process.exit(0);
 }

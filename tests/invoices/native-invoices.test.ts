@@ -38,6 +38,12 @@ describe("deposit, balance and payment", () => {
     expect(depositPreview.body.lines.map((l: { product_line_id: string }) => l.product_line_id)).toEqual([build?.id]);
     const depositAmount = depositPreview.body.lines[0].amount;
     expect(depositAmount).toBe(Math.round(250_000 * 0.33));
+    const [shown] = (await api.get(`/api/v1/opportunities/${opp}/products`)).body.data;
+    expect(shown).toMatchObject({
+      deposit_percent: null,
+      effective_deposit_percent: 33,
+      deposit_amount: depositAmount,
+    });
 
     const deposit = await api.post(`/api/v1/opportunities/${opp}/invoices`, {
       portion: "deposit",

@@ -14,6 +14,13 @@ export const LineSchema = z
     unit_amount: z.number().int(),
     discount_percent: z.number(),
     deposit_percent: z.number().nullable().openapi({ description: "Override; null → the product's default" }),
+    effective_deposit_percent: z
+      .number()
+      .openapi({ description: "What a deposit invoice uses: override, else product, else workspace default" }),
+    deposit_amount: z
+      .number()
+      .int()
+      .openapi({ description: "line_total_amount × effective_deposit_percent, minor units" }),
     tax_rate: z.number(),
     sort_order: z.number().int(),
     line_total_amount: z
@@ -39,6 +46,8 @@ export function toLineDto(line: LineView): z.infer<typeof LineSchema> {
     unit_amount: line.unitAmount,
     discount_percent: Number(line.discountPercent),
     deposit_percent: line.depositPercent === null ? null : Number(line.depositPercent),
+    effective_deposit_percent: Number(line.effectiveDepositPercent),
+    deposit_amount: line.depositAmount,
     tax_rate: Number(line.taxRate),
     sort_order: line.sortOrder,
     line_total_amount: line.lineTotalAmount,

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
-import { productLines, products } from "../../db/schema/index.ts";
+import { invoiceSettings, productLines, products } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
-import { canonicalDecimal, MoneyError } from "../../lib/money.ts";
+import { canonicalDecimal, MoneyError, percentOf } from "../../lib/money.ts";
 import { hasScope } from "../access/index.ts";
-import { EngineError, lineTotal, type PaymentStatus } from "../invoices/engine/index.ts";
+import { EngineError, effectiveDepositPercent, lineTotal, type PaymentStatus } from "../invoices/engine/index.ts";
 
 type LineRow = typeof productLines.$inferSelect;
 
@@ -14,6 +14,10 @@ export type LineView = Omit<LineRow, "paymentStatus" | "workspaceId"> & {
   productName: string;
   currency: string;
   lineTotalAmount: number;
+  /** The deposit % invoicing will use: the line's override, else the product's, else the workspace's. */
+  effectiveDepositPercent: string;
+  /** line total × effective deposit %, as a deposit invoice would bill it (before deposits already billed). */
+  depositAmount: number;
   paymentStatus?: PaymentStatus;
 };
 
@@ -21,19 +25,31 @@ export function canSeePaymentStatus(actor: Actor): boolean {
   return hasScope(actor.scopes, "invoices:read");
 }
 
-export function toLineView(row: LineRow, productName: string, currency: string, actor: Actor): LineView {
+export type LineProduct = { name: string; defaultDepositPercent: string | null };
+
+export function toLineView(
+  row: LineRow,
+  product: LineProduct,
+  workspaceDeposit: string | null,
+  currency: string,
+  actor: Actor,
+): LineView {
   const { paymentStatus, workspaceId: _ws, ...rest } = row;
   const quantity = canonicalDecimal(row.quantity);
   const discountPercent = canonicalDecimal(row.discountPercent);
+  const total = lineTotal({ quantity, unitAmount: row.unitAmount, discountPercent });
+  const deposit = effectiveDepositPercent(row, product, workspaceDeposit ?? "0");
   return {
     ...rest,
     quantity,
     discountPercent,
     depositPercent: row.depositPercent === null ? null : canonicalDecimal(row.depositPercent),
     taxRate: canonicalDecimal(row.taxRate),
-    productName,
+    productName: product.name,
     currency,
-    lineTotalAmount: lineTotal({ quantity, unitAmount: row.unitAmount, discountPercent }),
+    effectiveDepositPercent: deposit,
+    depositAmount: percentOf(total, deposit),
+    lineTotalAmount: total,
     ...(canSeePaymentStatus(actor) ? { paymentStatus } : {}),
   };
 }
@@ -50,14 +66,19 @@ export async function loadLines(
     return grouped;
   }
   const rows = await db
-    .select({ line: productLines, productName: products.name })
+    .select({
+      line: productLines,
+      product: { name: products.name, defaultDepositPercent: products.defaultDepositPercent },
+      workspaceDeposit: invoiceSettings.defaultDepositPercent,
+    })
     .from(productLines)
     .innerJoin(products, eq(products.id, productLines.productId))
+    .leftJoin(invoiceSettings, eq(invoiceSettings.workspaceId, productLines.workspaceId))
     .where(and(eq(productLines.workspaceId, actor.workspaceId), inArray(productLines.opportunityId, ids)))
     .orderBy(asc(productLines.opportunityId), asc(productLines.sortOrder), asc(productLines.id));
-  for (const { line, productName } of rows) {
+  for (const { line, product, workspaceDeposit } of rows) {
     const currency = opportunityCurrency.get(line.opportunityId) ?? "";
-    grouped.get(line.opportunityId)?.push(toLineView(line, productName, currency, actor));
+    grouped.get(line.opportunityId)?.push(toLineView(line, product, workspaceDeposit, currency, actor));
   }
   return grouped;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
-import { opportunities, productLines, products } from "../../db/schema/index.ts";
+import { invoiceSettings, opportunities, productLines, products } from "../../db/schema/index.ts";
 import { notFound } from "../../lib/errors.ts";
 import { requireScope } from "../access/index.ts";
 import { type LineView, toLineView } from "./line-view.ts";
@@ -12,14 +12,24 @@ import { type LineView, toLineView } from "./line-view.ts";
 export async function listLines(ctx: Ctx, opportunityId: string): Promise<LineView[]> {
   requireScope(ctx.actor.scopes, "opportunities:read");
   const rows = await ctx.db
-    .select({ currency: opportunities.currency, line: productLines, productName: products.name })
+    .select({
+      currency: opportunities.currency,
+      line: productLines,
+      productName: products.name,
+      productDeposit: products.defaultDepositPercent,
+      workspaceDeposit: invoiceSettings.defaultDepositPercent,
+    })
     .from(opportunities)
     .leftJoin(productLines, eq(productLines.opportunityId, opportunities.id))
     .leftJoin(products, eq(products.id, productLines.productId))
+    .leftJoin(invoiceSettings, eq(invoiceSettings.workspaceId, opportunities.workspaceId))
     .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, opportunityId)))
     .orderBy(asc(productLines.sortOrder), asc(productLines.id));
   if (rows.length === 0) {
     throw notFound("opportunity", opportunityId);
   }
-  return rows.flatMap((r) => (r.line ? [toLineView(r.line, r.productName ?? "", r.currency, ctx.actor)] : []));
+  return rows.flatMap((r) => {
+    const product = { name: r.productName ?? "", defaultDepositPercent: r.productDeposit };
+    return r.line ? [toLineView(r.line, product, r.workspaceDeposit, r.currency, ctx.actor)] : [];
+  });
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
-import { productLines, products } from "../../db/schema/index.ts";
+import { invoiceSettings, productLines, products } from "../../db/schema/index.ts";
 import { notFound } from "../../lib/errors.ts";
 import { type LineView, toLineView } from "./line-view.ts";
 
@@ -13,9 +13,14 @@ export async function readLine(
   lineId: string,
 ): Promise<LineView> {
   const [row] = await db
-    .select({ line: productLines, productName: products.name })
+    .select({
+      line: productLines,
+      product: { name: products.name, defaultDepositPercent: products.defaultDepositPercent },
+      workspaceDeposit: invoiceSettings.defaultDepositPercent,
+    })
     .from(productLines)
     .innerJoin(products, eq(products.id, productLines.productId))
+    .leftJoin(invoiceSettings, eq(invoiceSettings.workspaceId, productLines.workspaceId))
     .where(
       and(
         eq(productLines.workspaceId, actor.workspaceId),
@@ -26,5 +31,5 @@ export async function readLine(
   if (!row) {
     throw notFound("product line", lineId);
   }
-  return toLineView(row.line, row.productName, opportunity.currency, actor);
+  return toLineView(row.line, row.product, row.workspaceDeposit, opportunity.currency, actor);
 }

@@ -60,6 +60,8 @@ export type Line = {
   currency: string;
   discount_percent: number;
   deposit_percent: number | null;
+  effective_deposit_percent: number;
+  deposit_amount: number;
   tax_rate: number;
   sort_order: number;
   line_total_amount: number;

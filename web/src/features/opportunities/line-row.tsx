@@ -26,7 +26,6 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
   const [removing, setRemoving] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const remove = useRemoveLine(opportunityId, line.id);
-  const deposit = Math.round((line.line_total_amount * Number(line.deposit_percent)) / 100);
   return (
     <>
       <tr data-testid="line-row" data-line-id={line.id} data-product={line.product_name}>
@@ -54,10 +53,10 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
           {formatMoney(line.line_total_amount, line.currency)}
         </td>
         <td className="num">
-          {Number(line.deposit_percent) ? (
+          {line.effective_deposit_percent ? (
             <>
-              {formatMoney(deposit, line.currency)}
-              <span className="muted small"> ({formatPercent(line.deposit_percent)})</span>
+              {formatMoney(line.deposit_amount, line.currency)}
+              <span className="muted small"> ({formatPercent(line.effective_deposit_percent)})</span>
             </>
           ) : (
             "—"

@@ -235,7 +235,7 @@ describe("native invoicing", () => {
     const confirm = page.getByTestId("confirm-dialog");
     await confirm.getByTestId("error-banner").waitFor();
     expect(await confirm.getByTestId("error-message").textContent()).toContain("has invoices");
-    expect(await confirm.getByTestId("error-fix").textContent()).toContain("Mark the opportunity lost");
+    expect(await confirm.getByTestId("error-fix").textContent()).toContain("Set its status to lost");
     await shot(page, "delete-refused");
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await page.context().close();

@@ -228,3 +228,46 @@ describe("opportunity totals", () => {
     });
   });
 });
+
+describe("workspace settings and currencies", () => {
+  it("numbers with the configured prefix and extracts tax from tax-inclusive prices", async () => {
+    const other = await seedWorkspace(database, "Inclusive");
+    const owner = client(app, other.apiKey);
+    const settings = await owner.patch("/api/v1/settings/invoicing", { number_prefix: "NZ-", tax_mode: "inclusive" });
+    expect(settings.body).toMatchObject({ number_prefix: "NZ-", tax_mode: "inclusive" });
+    const deal = await seedDeal(other.ctx, 1);
+    const invoice = await owner.post(`/api/v1/opportunities/${deal.opportunity.id}/invoices`, { portion: "full" });
+    expect(invoice.body.number).toBe("NZ-0001");
+    // 2,500.00 including 12.5% tax: the total stays the price, the tax is the part of it that is tax.
+    expect(invoice.body.total_amount).toBe(250_000);
+    expect(invoice.body.tax_amount).toBe(250_000 - Math.round(250_000 / 1.125));
+    expect(invoice.body.subtotal_amount + invoice.body.tax_amount).toBe(250_000);
+    const bad = await owner.patch("/api/v1/settings/invoicing", { tax_mode: "sometimes" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].allowed).toEqual(["exclusive", "inclusive"]);
+  });
+
+  it("bills zero- and three-decimal currencies in their own minor units", async () => {
+    for (const [currency, unit, expectedDeposit] of [
+      ["JPY", 100_001, 33_000],
+      ["KWD", 1_000_001, 330_000],
+    ] as const) {
+      const company = await api.post("/api/v1/companies", { name: `${currency} client` });
+      const product = await api.post("/api/v1/products", {
+        name: `${currency} service`,
+        unit_amount: unit,
+        currency,
+        deposit_percent: 33,
+      });
+      const opp = await api.post("/api/v1/opportunities", {
+        name: `${currency} deal`,
+        company_id: company.body.id,
+        currency,
+      });
+      await api.post(`/api/v1/opportunities/${opp.body.id}/products`, { product_id: product.body.id, quantity: 1 });
+      const deposit = await api.post(`/api/v1/opportunities/${opp.body.id}/invoices/preview`, { portion: "deposit" });
+      expect(deposit.body.currency).toBe(currency);
+      expect(deposit.body.lines[0].amount).toBe(expectedDeposit);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { newId } from "../lib/ids.ts";
 import type { Logger } from "../lib/logger.ts";
 import { type ClaimedJob, claimJobs } from "./claim.ts";
 import type { JobDefinition } from "./define-job.ts";
+import { pruneSucceededJobs } from "./prune.ts";
 
 export type RunnerOptions = {
   db: Db;
@@ -115,8 +116,17 @@ export function createJobRunner(options: RunnerOptions) {
     return claimed.length;
   }
 
+  const PRUNE_EVERY_MS = 10 * 60_000;
+  let lastPrune = 0;
+
   async function poll(): Promise<void> {
     while (running) {
+      if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+        lastPrune = Date.now();
+        await pruneSucceededJobs(options.db, options.clock.now()).catch((error: unknown) =>
+          options.logger.warn({ err: error }, "job pruning failed"),
+        );
+      }
       let ran = 0;
       try {
         ran = await drainOnce();

@@ -6,6 +6,7 @@ import { jobs } from "../../src/db/schema/jobs.ts";
 import { claimJobs } from "../../src/jobs/claim.ts";
 import { defineJob, type JobDefinition } from "../../src/jobs/define-job.ts";
 import { enqueue } from "../../src/jobs/enqueue.ts";
+import { pruneSucceededJobs, SUCCEEDED_JOB_RETENTION_MS } from "../../src/jobs/prune.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import { AppError } from "../../src/lib/errors.ts";
 import { createLogger } from "../../src/lib/logger.ts";
@@ -160,5 +161,17 @@ describe("the job queue", () => {
     const retried = await api.post(`/api/v1/jobs/${id}/retry`);
     expect(retried.body).toMatchObject({ status: "queued", attempts: 0 });
     expect((await api.post(`/api/v1/jobs/${id}/retry`)).status).toBe(409);
+  });
+});
+
+describe("retention", () => {
+  it("deletes succeeded jobs after a week and keeps dead ones", async () => {
+    const done = await enqueue(database.db, "test.echo", { text: "old" });
+    const dead = await enqueue(database.db, "test.refused", {});
+    await runner().drainOnce();
+    const weekLater = new Date(now.getTime() + SUCCEEDED_JOB_RETENTION_MS + 60_000);
+    expect(await pruneSucceededJobs(database.db, weekLater)).toBeGreaterThan(0);
+    expect(await statusOf(done)).toBeUndefined();
+    expect(await statusOf(dead)).toMatchObject({ status: "dead" });
   });
 });

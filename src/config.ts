@@ -18,6 +18,7 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SETTLE_WORKER: z.enum(["0", "1"]).default("1"),
+  SETTLE_API_KEY: z.string().startsWith("stl_live_", "must be an API key (stl_live_…)").optional(),
 });
 
 export type Config = {
@@ -33,6 +34,8 @@ export type Config = {
   loginRateLimitPerMinute: number;
   /** Run the job worker inside `settle start` (default); 0 when separate `settle worker` processes do it. */
   runWorker: boolean;
+  /** The key `settle mcp` (stdio) acts with when --api-key is not given. */
+  apiKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     runWorker: e.SETTLE_WORKER === "1",
+    apiKey: e.SETTLE_API_KEY,
   };
 }

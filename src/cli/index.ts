@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../lib/errors.ts";
+import { runMcp } from "./mcp.ts";
 import { runMigrate } from "./migrate.ts";
 import { runSandbox } from "./sandbox.ts";
 import { runStart } from "./start.ts";
@@ -13,6 +14,7 @@ const USAGE = `Usage: settle <command>
   worker [--concurrency N]      run background jobs in a separate process (PostgreSQL only)
   workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
   sandbox xero --port PORT      run the local Xero sandbox on its own
+  mcp --api-key stl_live_…      MCP server on stdio (or SETTLE_API_KEY); with a server running on PGlite use its /mcp
 
 Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO.`;
 
@@ -30,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return runWorker(config, rest);
     case "sandbox":
       return runSandbox(config, rest);
+    case "mcp": // MCP on stdio (SPEC §8)
+      return runMcp(config, rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command === undefined || command === "help" || command === "--help" ? 0 : 2;

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../lib/errors.ts";
+import { mcpRoutes } from "../mcp/http.ts"; // MCP over Streamable HTTP (SPEC §8)
 import { registerApiRoutes } from "./api-routes.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.get("/health", (c) => c.json({ status: "ok" }));
+  // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
+  app.route("/mcp", mcpRoutes(deps));
   for (const mount of deps.mounts ?? []) {
     app.mount(mount.prefix, mount.app.fetch);
   }

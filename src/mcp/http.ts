@@ -1,0 +1,78 @@
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { Hono, type MiddlewareHandler } from "hono";
+import type { AppDeps } from "../http/deps.ts";
+import type { AppEnv } from "../http/env.ts";
+import { errorResponse } from "../http/errors.ts";
+import { rateLimit } from "../http/middleware/rate-limit.ts";
+import { AppError } from "../lib/errors.ts";
+import { resolveApiKeyActor } from "../modules/access/index.ts";
+import { createMcpServer } from "./server.ts";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * MCP clients authenticate with an API key only: a browser session cookie must not be able to drive tools
+ * (there is no CSRF token in the MCP protocol).
+ */
+function bearerKey(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+    const actor = match?.[1] ? await resolveApiKeyActor(deps, match[1]) : null;
+    if (!actor) {
+      c.header("WWW-Authenticate", 'Bearer realm="settle"');
+      return errorResponse(
+        c,
+        new AppError("unauthorized", "The API key is missing, malformed, unknown or revoked.", {
+          fix: "Send Authorization: Bearer stl_live_… with a key from Settings → API keys.",
+        }),
+      );
+    }
+    c.set("actor", actor);
+    c.set("sessionId", undefined);
+    return next();
+  };
+}
+
+/**
+ * Streamable HTTP in stateless mode: each POST gets a fresh server built for the caller's scopes, answered
+ * as plain JSON, so any instance can serve any request and nothing is kept between them. Without sessions
+ * there is no server-initiated stream (GET) or session to end (DELETE): the spec's answer is 405.
+ */
+export function mcpRoutes(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use("*", bearerKey(deps));
+  app.use(
+    "*",
+    rateLimit(deps.rateLimitPerMinute, (c) => {
+      const actor = c.get("actor");
+      return actor.kind === "api_key" ? `mcp:${actor.keyId}` : "mcp";
+    }),
+  );
+  app.post("/", async (c) => {
+    const log = c.get("logger");
+    const server = createMcpServer(
+      { db: deps.db, clock: deps.clock, onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed") },
+      c.get("actor"),
+    );
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+      maxRequestBodySize: MAX_BODY_BYTES,
+    });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(c.req.raw);
+    } finally {
+      // JSON mode resolves only once every response is written, so closing here cuts nothing short.
+      await server.close();
+    }
+  });
+  app.on(["GET", "DELETE"], "/", (c) => {
+    c.header("Allow", "POST");
+    return c.json(
+      { jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed: this server is stateless." }, id: null },
+      405,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Actor, Ctx } from "../context.ts";
+import type { DbOrTx } from "../db/client.ts";
+import type { Clock } from "../lib/clock.ts";
+import { type OnUnexpected, registerTool } from "./register-tool.ts";
+import { ALL_TOOLS } from "./tools/index.ts";
+
+export const MCP_INSTRUCTIONS = `Settle is a CRM billing service: opportunities (also called deals) carry product lines, which are invoiced and paid line by line.
+
+Conventions:
+- Money is always integer minor units in fields ending _amount (cents for USD, whole yen for JPY, thousandths for KWD), next to an ISO 4217 currency. 250000 with USD is $2,500.00. Never send decimals for amounts.
+- Dates are YYYY-MM-DD; timestamps are ISO 8601 UTC.
+- Ids are prefixed strings: opp_ (opportunity), line_ (product line), prod_ (product), co_ (company), inv_ (invoice).
+- Lists return { data, has_more, next_cursor }; pass next_cursor back as cursor for the next page.
+
+Payment status of a product line, in ladder order: unpaid < deposit_invoiced < invoiced < paid.
+- Automatic changes (sending an invoice, a recorded payment, Xero or Stripe sync) only move a line up the ladder; they never overwrite a higher status.
+- A manual change through update_opportunity_product sets exactly the value given, up or down, and needs the invoices:write scope. Without it the call fails naming invoices:write and nothing changes.
+- payment_status is only present on lines when the key holds invoices:read; it is absent (not null) otherwise.
+
+Tools you do not see are outside this key's scopes; a workspace admin can add scopes to the key under Settings → API keys. The *_deal_* tools are legacy aliases of the *_opportunity_* tools.`;
+
+export type McpDeps = { db: DbOrTx; clock: Clock; onUnexpected?: OnUnexpected };
+
+/** One server per actor: the tool list itself depends on the actor's scopes. */
+export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
+  const server = new McpServer(
+    { name: "settle", version: "1.0.0" },
+    { instructions: MCP_INSTRUCTIONS, capabilities: { tools: {} } },
+  );
+  const ctx: Ctx = { db: deps.db, clock: deps.clock, actor };
+  const onUnexpected = deps.onUnexpected ?? (() => undefined);
+  for (const tool of ALL_TOOLS) {
+    registerTool(server, ctx, tool, onUnexpected);
+  }
+  return server;
+}

@@ -1,0 +1,36 @@
+import type { ToolDescriptor } from "../tool.ts";
+import {
+  createInvoiceTool,
+  getInvoiceTool,
+  listInvoicesTool,
+  previewInvoiceTool,
+  recordPaymentTool,
+  sendInvoiceTool,
+  voidInvoiceTool,
+} from "./invoices.ts";
+import { getOpportunityTool, listOpportunitiesTool } from "./opportunities.ts";
+import {
+  addOpportunityProductTool,
+  dealAliasTools,
+  getOpportunityProductsTool,
+  getPaymentStatusHistoryTool,
+  updateOpportunityProductTool,
+} from "./product-lines.ts";
+
+/** Every tool, in the order tools/list shows them (each actor sees the subset its scopes allow). */
+export const ALL_TOOLS: readonly ToolDescriptor[] = [
+  listOpportunitiesTool,
+  getOpportunityTool,
+  getOpportunityProductsTool,
+  addOpportunityProductTool,
+  updateOpportunityProductTool,
+  getPaymentStatusHistoryTool,
+  previewInvoiceTool,
+  createInvoiceTool,
+  listInvoicesTool,
+  getInvoiceTool,
+  sendInvoiceTool,
+  recordPaymentTool,
+  voidInvoiceTool,
+  ...dealAliasTools,
+];

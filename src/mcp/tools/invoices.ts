@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { InvoiceSchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../../http/dto/invoices.ts";
+import {
+  approveInvoice,
+  CreateInvoiceInput,
+  createInvoice,
+  getInvoice,
+  listOpportunityInvoices,
+  PreviewInvoiceInput,
+  previewInvoice,
+  RecordPaymentInput,
+  recordPayment,
+  voidInvoice,
+} from "../../modules/invoices/index.ts";
+import { defineTool } from "../tool.ts";
+import { InvoiceId, listOf, OpportunityId, wholeList } from "./shared.ts";
+
+const portionNote =
+  "portion: full, deposit (each line's deposit %), balance (what deposits left) or ongoing (recurring lines). line_ids defaults to the lines that portion applies to.";
+
+export const previewInvoiceTool = defineTool({
+  name: "preview_invoice",
+  description: `Preview an invoice for an opportunity without writing anything: lines, tax and totals in minor units, with warnings such as double_billing. ${portionNote}`,
+  scope: "invoices:read",
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId, ...PreviewInvoiceInput.shape }),
+  output: PreviewSchema,
+  run: async (ctx, { opportunity_id, ...input }) => toPreviewDto(await previewInvoice(ctx, opportunity_id, input)),
+});
+
+export const createInvoiceTool = defineTool({
+  name: "create_invoice",
+  description: `Raise a native DRAFT invoice from an opportunity's lines (send it with send_invoice). Dates are YYYY-MM-DD. Set confirm_double_billing only after the user accepts a double_billing warning. ${portionNote}`,
+  scope: "invoices:write",
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId, ...CreateInvoiceInput.shape }),
+  output: InvoiceSchema,
+  run: async (ctx, { opportunity_id, ...input }) => toInvoiceDto(await createInvoice(ctx, opportunity_id, input)),
+});
+
+export const listInvoicesTool = defineTool({
+  name: "list_invoices",
+  description: "List an opportunity's invoices, oldest first, with totals, amount paid and amount due in minor units.",
+  scope: "invoices:read",
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId }),
+  output: listOf(InvoiceSchema),
+  run: async (ctx, { opportunity_id }) => wholeList(await listOpportunityInvoices(ctx, opportunity_id), toInvoiceDto),
+});
+
+export const getInvoiceTool = defineTool({
+  name: "get_invoice",
+  description: "Get one invoice with its lines, status and amounts (minor units).",
+  scope: "invoices:read",
+  destructive: false,
+  input: z.strictObject({ invoice_id: InvoiceId }),
+  output: InvoiceSchema,
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await getInvoice(ctx, invoice_id)),
+});
+
+export const sendInvoiceTool = defineTool({
+  name: "send_invoice",
+  description:
+    "Approve and send a DRAFT or SUBMITTED invoice (→ AUTHORISED). Its lines move up to deposit_invoiced or invoiced; automation never moves a line down.",
+  scope: "invoices:write",
+  destructive: false,
+  input: z.strictObject({ invoice_id: InvoiceId }),
+  output: InvoiceSchema,
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await approveInvoice(ctx, invoice_id)),
+});
+
+export const recordPaymentTool = defineTool({
+  name: "record_payment",
+  description:
+    "Record a manual payment (cash, bank transfer, cheque …) on a sent invoice. amount is minor units, at most the amount due; paid_on is YYYY-MM-DD. When nothing is left due the invoice is PAID and the lines it settles move to paid.",
+  scope: "invoices:write",
+  destructive: false,
+  input: z.strictObject({ invoice_id: InvoiceId, ...RecordPaymentInput.shape }),
+  output: InvoiceSchema,
+  run: async (ctx, { invoice_id, ...payment }) => toInvoiceDto(await recordPayment(ctx, invoice_id, payment)),
+});
+
+export const voidInvoiceTool = defineTool({
+  name: "void_invoice",
+  description:
+    "Void an unpaid invoice. Lines keep their payment status (the ladder is forward-only); correct them with update_opportunity_product if needed.",
+  scope: "invoices:write",
+  destructive: true,
+  input: z.strictObject({ invoice_id: InvoiceId }),
+  output: InvoiceSchema,
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await voidInvoice(ctx, invoice_id)),
+});

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../../http/dto/opportunities.ts";
+import { PageQuery } from "../../lib/pagination.ts";
+import {
+  AddLineInput,
+  addLine,
+  listLines,
+  listPaymentStatusHistory,
+  UpdateLineInput,
+  updateLine,
+} from "../../modules/opportunities/index.ts";
+import { aliasOf, defineTool } from "../tool.ts";
+import { LineId, listOf, OpportunityId, pageDto, wholeList } from "./shared.ts";
+
+const statusNote =
+  "payment_status (unpaid < deposit_invoiced < invoiced < paid) is present only when the key holds invoices:read; setting it needs invoices:write, otherwise the call fails with insufficient_scope and nothing changes.";
+
+export const getOpportunityProductsTool = defineTool({
+  name: "get_opportunity_products",
+  description: `List an opportunity's product lines in order, with amounts in minor units. ${statusNote}`,
+  scope: "opportunities:read",
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId }),
+  output: listOf(LineSchema),
+  run: async (ctx, { opportunity_id }) => wholeList(await listLines(ctx, opportunity_id), toLineDto),
+});
+
+export const addOpportunityProductTool = defineTool({
+  name: "add_opportunity_product",
+  description: `Add a catalogue product to an opportunity as a line. unit_amount (minor units) and tax_rate default to the product's. ${statusNote}`,
+  scope: "opportunities:write",
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId, ...AddLineInput.shape }),
+  output: LineSchema,
+  run: async (ctx, { opportunity_id, ...line }) => toLineDto(await addLine(ctx, opportunity_id, line)),
+});
+
+export const updateOpportunityProductTool = defineTool({
+  name: "update_opportunity_product",
+  description: `Edit a product line: quantity, unit_amount, discount_percent, deposit_percent, tax_rate, sort_order or payment_status. A manual payment_status is set exactly as given (up or down) and recorded in the history. ${statusNote}`,
+  scope: "opportunities:write",
+  // A manual payment_status may move a line down the ladder, overwriting what invoices set.
+  destructive: true,
+  input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...UpdateLineInput.shape }),
+  output: LineSchema,
+  run: async (ctx, { opportunity_id, line_id, ...patch }) =>
+    toLineDto(await updateLine(ctx, opportunity_id, line_id, patch)),
+});
+
+export const getPaymentStatusHistoryTool = defineTool({
+  name: "get_payment_status_history",
+  description:
+    "A product line's payment status changes, oldest first: from, to, source (manual, invoice_sent, xero_sync, stripe_payment, stripe_sync, automation), actor and related invoice.",
+  scope: ["opportunities:read", "invoices:read"],
+  destructive: false,
+  input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...PageQuery.shape }),
+  output: listOf(StatusChangeSchema),
+  run: async (ctx, { opportunity_id, line_id, ...page }) =>
+    pageDto(await listPaymentStatusHistory(ctx, opportunity_id, line_id, page), toStatusChangeDto),
+});
+
+/** SPEC §8: the pre-rename tool names keep working, with identical behaviour. */
+export const dealAliasTools = [
+  aliasOf(getOpportunityProductsTool, "get_deal_products"),
+  aliasOf(updateOpportunityProductTool, "update_deal_product"),
+  aliasOf(addOpportunityProductTool, "add_deal_product"),
+];

@@ -44,12 +44,15 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
 }
 
+/** A record id in a path; U+0000 (`%00`) is refused here because PostgreSQL text cannot even compare it. */
+export const PathId = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((id) => !id.includes("\u0000"), "must not contain the NUL character");
+
 export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "id", in: "path" } }),
+  id: PathId.openapi({ param: { name: "id", in: "path" } }),
 });
 
 export function json<T extends z.ZodType>(schema: T, description: string) {

@@ -22,8 +22,35 @@ export function invalidInput(error: z.ZodError): AppError {
   return new AppError("invalid_input", `Invalid input. ${summary}`, { issues });
 }
 
+/** Paths of the strings in a parsed JSON value that contain U+0000. */
+function nulFields(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path.join(".") || "(body)");
+  } else if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) nulFields(item, [...path, String(index)], found);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) nulFields(item, [...path, key], found);
+  }
+  return found;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: stored, it fails in the driver as a 500. It is refused here, once for
+ * every verb and transport, before any schema or query sees it.
+ */
+export function assertNoNul(input: unknown): void {
+  const fields = nulFields(input);
+  if (fields.length > 0) {
+    const issues = fields.map((field) => ({ field, message: "must not contain the NUL character (\\u0000)" }));
+    throw new AppError("invalid_input", `Invalid input. ${fields.join(", ")}: contains the NUL character.`, {
+      issues,
+    });
+  }
+}
+
 /** Verbs parse their own input so every transport gets the same validation. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  assertNoNul(input);
   const result = schema.safeParse(input);
   if (!result.success) {
     throw invalidInput(result.error);

@@ -32,7 +32,11 @@ export function idempotency(deps: { db: Db; clock: Clock }): MiddlewareHandler<A
       });
     }
     const principal = principalOf(c);
-    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    // The caller's scopes are part of the request: a stored response was shaped (stripped) for the scopes it
+    // was made with, so after a role or key change it is not replayed (that could hand back payment_status
+    // to a caller who lost invoices:read); the key answers 409 instead of running the request twice.
+    const scopes = [...c.get("actor").scopes].sort().join(" ");
+    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${scopes}\n${await c.req.text()}`);
     const now = deps.clock.now();
     const where = and(eq(idempotencyKeys.principal, principal), eq(idempotencyKeys.key, key));
     await deps.db
@@ -46,9 +50,13 @@ export function idempotency(deps: { db: Db; clock: Clock }): MiddlewareHandler<A
     if (claimed.length === 0) {
       const [existing] = await deps.db.select().from(idempotencyKeys).where(where);
       if (!existing || existing.requestHash !== requestHash) {
-        throw new AppError("conflict", "This Idempotency-Key was already used with a different request.", {
-          fix: "Use a new Idempotency-Key for a different request.",
-        });
+        throw new AppError(
+          "conflict",
+          "This Idempotency-Key was already used with a different request (or different permissions).",
+          {
+            fix: "Use a new Idempotency-Key for a different request.",
+          },
+        );
       }
       if (existing.responseStatus === null || existing.responseBody === null) {
         throw new AppError("conflict", "A request with this Idempotency-Key is still in progress; retry shortly.");

@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import {
   AddLineInput,
   addLine,
@@ -15,15 +15,11 @@ import { ctxOf } from "../ctx.ts";
 import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../dto/opportunities.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
-import { apiRoute, body, IdParam, json, PageQuerySchema, pageOf } from "../openapi.ts";
+import { apiRoute, body, IdParam, json, PageQuerySchema, PathId, pageOf } from "../openapi.ts";
 import type { OpportunityBase } from "./opportunities.ts";
 
 const LineParams = IdParam.extend({
-  lineId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: "lineId", in: "path" } }),
+  lineId: PathId.openapi({ param: { name: "lineId", in: "path" } }),
 });
 const statusNote =
   "`payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.";

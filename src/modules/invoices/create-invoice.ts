@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
+import { opportunities } from "../../db/schema/index.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -22,6 +24,13 @@ export async function createInvoice(ctx: Ctx, opportunityId: string, input: Inpu
   const parsed = parseInput(CreateInvoiceInput, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   const id = await withTransaction(ctx, async (tx) => {
+    // Creations on one opportunity queue here, so each sees the drafts committed before it: two concurrent
+    // deposits of one line cannot both pass the double-billing check. NO KEY UPDATE leaves line inserts free.
+    await tx
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, opportunityId)))
+      .for("no key update");
     const preview = await computeInvoicePreview(tx, ctx.actor.workspaceId, opportunityId, parsed);
     if (preview.lines.length === 0) {
       throw new AppError("invalid_input", "Nothing to invoice: no line is selected for this portion.", {

@@ -5,12 +5,13 @@ import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
 import { productLines } from "../../db/schema/opportunities.ts";
 import { type EngineLine, effectiveDepositPercent, type TaxMode } from "./engine/index.ts";
 
-/** Deposits already billed per product line, on invoices that still count (not voided or deleted). */
-async function depositsByLine(db: DbOrTx, opportunityId: string, taxMode: TaxMode): Promise<Map<string, number>> {
-  const billed =
-    taxMode === "inclusive"
-      ? sql<string>`sum(${invoiceLines.amount} + ${invoiceLines.taxAmount})`
-      : sql<string>`sum(${invoiceLines.amount})`;
+/**
+ * Deposits already billed per product line, on invoices that still count (not voided or deleted). Each deposit
+ * is measured in its own invoice's tax mode (gross when inclusive, net when exclusive), which is the part of
+ * the line total it billed; the workspace's current mode would miscount deposits raised before a mode change.
+ */
+async function depositsByLine(db: DbOrTx, opportunityId: string): Promise<Map<string, number>> {
+  const billed = sql<string>`sum(${invoiceLines.amount} + case when ${invoices.taxMode} = 'inclusive' then ${invoiceLines.taxAmount} else 0 end)`;
   const rows = await db
     .select({ lineId: invoiceLines.productLineId, billed })
     .from(invoiceLines)
@@ -43,7 +44,7 @@ export async function loadEngineLines(
     .innerJoin(products, eq(products.id, productLines.productId))
     .where(eq(productLines.opportunityId, opportunityId))
     .orderBy(asc(productLines.sortOrder), asc(productLines.id));
-  const deposits = await depositsByLine(db, opportunityId, settings.taxMode);
+  const deposits = await depositsByLine(db, opportunityId);
   return rows.map(({ line, productName, productDeposit, billing }) => ({
     id: line.id,
     description: productName,

@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoiceSettings } from "../../db/schema/invoices.ts";
-import { AppError } from "../../lib/errors.ts";
-import { toDecimal } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getInvoiceSettings } from "./internal.ts";
@@ -17,15 +15,6 @@ export async function readInvoiceSettings(ctx: Ctx) {
 export async function updateInvoiceSettings(ctx: Ctx, input: unknown) {
   const parsed = parseInput(UpdateInvoiceSettingsInput, input);
   requireScope(ctx.actor.scopes, "settings:write");
-  if (parsed.default_deposit_percent !== undefined) {
-    const percent = Number(parsed.default_deposit_percent);
-    toDecimal(parsed.default_deposit_percent, "default_deposit_percent");
-    if (!(percent >= 0 && percent <= 100)) {
-      throw new AppError("invalid_input", "default_deposit_percent must be between 0 and 100.", {
-        issues: [{ field: "default_deposit_percent", message: "between 0 and 100" }],
-      });
-    }
-  }
   return withTransaction(ctx, async (tx) => {
     await getInvoiceSettings(tx, ctx.actor.workspaceId);
     const [row] = await tx

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
-import type { PaymentStatusSource } from "../../db/schema/opportunities.ts";
+import { type PaymentStatusSource, productLines } from "../../db/schema/opportunities.ts";
 import { promote } from "../opportunities/index.ts";
 import { lineTotal, statusProposedByPortion } from "./engine/index.ts";
 import { loadEngineLines } from "./engine-lines.ts";
@@ -12,12 +12,17 @@ function mappedLineIds(lines: { productLineId: string | null }[]): string[] {
   return [...new Set(lines.map((l) => l.productLineId).filter((id): id is string => id !== null))];
 }
 
-/** Sending an invoice proposes its portion's status for every product line it bills (forward only). */
+/**
+ * Sending an invoice proposes its portion's status for every product line it bills (forward only). A line
+ * removed from the opportunity after the draft was raised has nothing left to promote; the invoice itself
+ * (a financial record) is still sent.
+ */
 export async function promoteSentInvoiceLines(tx: Tx, ctx: Ctx, invoice: InvoiceRow, source: PaymentStatusSource) {
   const lines = await tx
     .select({ productLineId: invoiceLines.productLineId })
     .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoice.id));
+    .innerJoin(productLines, eq(productLines.id, invoiceLines.productLineId))
+    .where(and(eq(invoiceLines.invoiceId, invoice.id), eq(productLines.workspaceId, invoice.workspaceId)));
   for (const lineId of mappedLineIds(lines)) {
     await promote(
       { ...ctx, db: tx },

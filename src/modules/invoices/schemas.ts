@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "../../db/schema/invoices.ts";
+import { Percent, Quantity } from "../crm/fields.ts";
 import { PORTIONS } from "./engine/index.ts";
 
 // Public snake_case field names, shared by REST, MCP and the UI client.
 const Id = z.string().min(1).max(64);
-const Decimal = z.union([z.number(), z.string().max(24)]).transform((v) => String(v));
 const IsoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 
 export const FreeLineInput = z.strictObject({
   description: z.string().trim().min(1).max(500),
-  quantity: Decimal.default("1"),
+  // The same bounds as a product line's: they fit the numeric(18,4) and numeric(7,4) columns the invoice line
+  // stores them in, so a preview that passes can always be saved.
+  quantity: Quantity.default("1"),
   unit_amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  tax_rate: Decimal.default("0"),
+  tax_rate: Percent.default("0"),
 });
 
 export const PreviewInvoiceInput = z.strictObject({
@@ -54,5 +56,5 @@ export const UpdateInvoiceSettingsInput = z.strictObject({
     .regex(/^[A-Za-z0-9-_/]*$/, "letters, digits, - _ / only")
     .optional(),
   tax_mode: z.enum(["exclusive", "inclusive"]).optional(),
-  default_deposit_percent: Decimal.optional(),
+  default_deposit_percent: Percent.optional(),
 });

@@ -1,12 +1,21 @@
 import { and, asc, eq, gt } from "drizzle-orm";
+import type { z } from "zod";
 import type { Ctx } from "../../context.ts";
 import { paymentStatusHistory } from "../../db/schema/index.ts";
-import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
+import { decodeCursor, PageQuery, toPage } from "../../lib/pagination.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getLineOrThrow, getOpportunityOrThrow } from "./internal.ts";
 
 /** Oldest first, so the page reads as the line's story. */
-export async function listPaymentStatusHistory(ctx: Ctx, opportunityId: string, lineId: string, page: PageQuery) {
+export async function listPaymentStatusHistory(
+  ctx: Ctx,
+  opportunityId: string,
+  lineId: string,
+  input: z.input<typeof PageQuery>,
+) {
+  // Parsed here, not only by the transports: a missing limit would otherwise reach SQL as LIMIT NaN.
+  const page = parseInput(PageQuery, input);
   requireScope(ctx.actor.scopes, "opportunities:read");
   requireScope(ctx.actor.scopes, "invoices:read");
   const opportunity = await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, opportunityId);

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/client.ts";
+import { approveInvoice, createInvoice } from "../../src/modules/invoices/index.ts";
+import { client, createTestApp, type TestApp } from "../support/app.ts";
+import { seedWorkspace } from "../support/builders.ts";
+import { type SeededDeal, seedDeal } from "../support/crm-builders.ts";
+import { createTestDatabase } from "../support/test-db.ts";
+
+/** SPEC §9: bad input never gives a 500; the answer is a 4xx whose issues name the field. */
+let database: Database;
+let app: TestApp;
+let key: string;
+let deal: SeededDeal;
+let invoiceId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = createTestApp(database);
+  const ws = await seedWorkspace(database);
+  key = ws.apiKey;
+  deal = await seedDeal(ws.ctx, 2);
+  const invoice = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
+  await approveInvoice(ws.ctx, invoice.id);
+  invoiceId = invoice.id;
+});
+afterAll(() => database.close());
+
+function fields(body: { error?: { issues?: { field: string }[] } }): string[] {
+  return (body.error?.issues ?? []).map((i) => i.field);
+}
+
+describe("the NUL character, which PostgreSQL text cannot hold", () => {
+  it("is refused in body strings, naming the field", async () => {
+    const c = client(app, key);
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ["POST", "/api/v1/companies", { name: "a\u0000b" }, "name"],
+      ["POST", "/api/v1/api-keys", { name: "k\u0000", scopes: ["companies:read"] }, "name"],
+      ["PATCH", `/api/v1/companies/${deal.company.id}`, { website: "\u0000" }, "website"],
+      ["PATCH", `/api/v1/invoices/${invoiceId}`, { reference: "ref\u0000" }, "reference"],
+      [
+        "POST",
+        `/api/v1/opportunities/${deal.opportunity.id}/invoices/preview`,
+        { portion: "full", free_lines: [{ description: "x\u0000", unit_amount: 1 }] },
+        "free_lines.0.description",
+      ],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const response = await c.call(method, path, body);
+      expect(response.status, `${method} ${path}`).toBe(400);
+      expect(fields(response.body), `${method} ${path}`).toContain(field);
+    }
+  });
+
+  it("is refused in path ids and query strings", async () => {
+    const c = client(app, key);
+    for (const path of [
+      "/api/v1/invoices/%00",
+      "/api/v1/api-keys/%00",
+      `/api/v1/opportunities/${deal.opportunity.id}/products/a%00`,
+    ]) {
+      const response = await c.patch(path, {});
+      expect(response.status, path).toBeLessThan(500);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+    }
+    for (const path of [
+      "/api/v1/invoices/%00",
+      "/api/v1/companies?q=%00",
+      "/api/v1/opportunities?stage=a%00",
+      "/api/v1/contacts?cursor=%00",
+    ]) {
+      const response = await c.get(path);
+      expect(response.status, path).toBe(400);
+    }
+  });
+});
+
+describe("invoice settings: default_deposit_percent", () => {
+  it.each([["abc"], [""], ["NaN"], ["1e5"], [1e-7], [1e308], ["12.12345"], ["-1"], [101]])(
+    "%j is a 400 naming the field",
+    async (value) => {
+      const response = await client(app, key).patch("/api/v1/settings/invoicing", { default_deposit_percent: value });
+      expect(response.status).toBe(400);
+      expect(fields(response.body)).toContain("default_deposit_percent");
+    },
+  );
+
+  it("still accepts a percentage as a number or a string", async () => {
+    const c = client(app, key);
+    expect((await c.patch("/api/v1/settings/invoicing", { default_deposit_percent: "12.5" })).body).toMatchObject({
+      default_deposit_percent: 12.5,
+    });
+    expect((await c.patch("/api/v1/settings/invoicing", { default_deposit_percent: 0 })).status).toBe(200);
+  });
+});
+
+describe("free-form invoice lines", () => {
+  it.each([
+    [{ tax_rate: "99999" }],
+    [{ tax_rate: 1000 }],
+    [{ quantity: "100000000000000000" }],
+    [{ quantity: "1.123456" }],
+    [{ tax_rate: "12.123456" }],
+  ])("%j is a 400 on preview and create, and nothing is stored", async (extra) => {
+    const c = client(app, key);
+    const base = `/api/v1/opportunities/${deal.opportunity.id}/invoices`;
+    const body = { portion: "full", line_ids: [], free_lines: [{ description: "Call-out", unit_amount: 0, ...extra }] };
+    const before = (await c.get(base)).body.data.length;
+    for (const path of [`${base}/preview`, base]) {
+      const response = await c.post(path, body);
+      expect(response.status, path).toBe(400);
+      expect(fields(response.body).some((f) => f.startsWith("free_lines"))).toBe(true);
+    }
+    expect((await c.get(base)).body.data.length).toBe(before);
+  });
+
+  it("stores exactly what the preview showed for a valid free line", async () => {
+    const c = client(app, key);
+    const base = `/api/v1/opportunities/${deal.opportunity.id}/invoices`;
+    const body = {
+      portion: "full",
+      line_ids: [],
+      free_lines: [{ description: "Call-out", unit_amount: 999, quantity: "2.5", tax_rate: "7.25" }],
+    };
+    const preview = await c.post(`${base}/preview`, body);
+    const created = await c.post(base, body);
+    expect(created.status).toBe(201);
+    expect(created.body.total_amount).toBe(preview.body.total_amount);
+    expect(created.body.lines[0]).toMatchObject({ quantity: "2.5", tax_rate: "7.25" });
+  });
+});

@@ -271,3 +271,24 @@ describe("workspace settings and currencies", () => {
     }
   });
 });
+
+describe("records that invoices depend on", () => {
+  it("keeps a line billed on a sent invoice, and refuses a zero invoice", async () => {
+    const deal = await seedDeal(ws.ctx, 2);
+    const opp = deal.opportunity.id;
+    const lineId = deal.lines[0]?.id;
+    const inv = await api.post(`/api/v1/opportunities/${opp}/invoices`, { portion: "full", line_ids: [lineId] });
+    await api.post(`/api/v1/invoices/${inv.body.id}/approve`);
+    const removal = await api.delete(`/api/v1/opportunities/${opp}/products/${lineId}`);
+    expect(removal.status).toBe(409);
+    expect(removal.body.error.message).toContain(inv.body.number);
+    // The second line's product has no deposit %, so a deposit invoice of it bills nothing.
+    const zero = await api.post(`/api/v1/opportunities/${opp}/invoices`, {
+      portion: "deposit",
+      line_ids: [deal.lines[1]?.id],
+    });
+    expect(zero.status).toBe(400);
+    await api.post(`/api/v1/invoices/${inv.body.id}/void`);
+    expect((await api.delete(`/api/v1/opportunities/${opp}/products/${lineId}`)).status).toBe(204);
+  });
+});

@@ -38,6 +38,13 @@ export async function createInvoice(ctx: Ctx, opportunityId: string, input: Inpu
         fix: "Tick lines in the invoice dialog, choose another portion, or add a free-form line.",
       });
     }
+    if (preview.totalAmount === 0) {
+      // A zero invoice could never be paid (payments are positive) and would sit AUTHORISED for ever.
+      throw new AppError("invalid_input", "This invoice would total zero; there is nothing to bill.", {
+        issues: [{ field: "line_ids", message: "the selected lines bill nothing for this portion" }],
+        fix: "Choose another portion, or tick lines that still have an amount to bill.",
+      });
+    }
     const doubled = preview.lines.filter((l) => l.warning === "double_billing");
     if (doubled.length > 0 && !parsed.confirm_double_billing) {
       throw new AppError("precondition_failed", `${doubled.map((l) => l.description).join(", ")} was already billed.`, {

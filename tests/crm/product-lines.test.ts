@@ -142,3 +142,16 @@ describe("product lines", () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe("concurrent additions", () => {
+  it("give every line its own sort_order", async () => {
+    const fresh = await seedDeal(ws.ctx, 0);
+    const api = client(app, ws.apiKey);
+    await Promise.all(
+      Array.from({ length: 10 }, () => api.post(`/api/v1/opportunities/${fresh.opportunity.id}/products`, { product_id: fresh.product.id, quantity: 1 })),
+    );
+    const lines = (await api.get(`/api/v1/opportunities/${fresh.opportunity.id}/products`)).body.data;
+    const orders = lines.map((l: { sort_order: number }) => l.sort_order);
+    expect(new Set(orders).size).toBe(10);
+  });
+});

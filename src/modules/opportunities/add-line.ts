@@ -1,6 +1,6 @@
 import { count, eq, max } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
-import { productLines } from "../../db/schema/index.ts";
+import { opportunities, productLines } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
@@ -32,6 +32,12 @@ export async function addLine(ctx: Ctx, opportunityId: string, input: AddLineInp
         issues: [{ field: "unit_amount", message: `required: give the price in ${opportunity.currency} minor units` }],
       });
     }
+    // Lines are added one at a time per opportunity, so two adds never share a sort_order or pass the cap.
+    await tx
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(eq(opportunities.id, opportunity.id))
+      .for("no key update");
     const [stats] = await tx
       .select({ n: count(), top: max(productLines.sortOrder) })
       .from(productLines)

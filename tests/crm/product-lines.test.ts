@@ -148,7 +148,12 @@ describe("concurrent additions", () => {
     const fresh = await seedDeal(ws.ctx, 0);
     const api = client(app, ws.apiKey);
     await Promise.all(
-      Array.from({ length: 10 }, () => api.post(`/api/v1/opportunities/${fresh.opportunity.id}/products`, { product_id: fresh.product.id, quantity: 1 })),
+      Array.from({ length: 10 }, () =>
+        api.post(`/api/v1/opportunities/${fresh.opportunity.id}/products`, {
+          product_id: fresh.product.id,
+          quantity: 1,
+        }),
+      ),
     );
     const lines = (await api.get(`/api/v1/opportunities/${fresh.opportunity.id}/products`)).body.data;
     const orders = lines.map((l: { sort_order: number }) => l.sort_order);

@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { XeroConfig } from "./integrations/accounting/xero-auth.ts";
+import { DEMO_APP } from "./sandboxes/xero/identity/demo-app.ts";
 
 /** The only place that reads process.env. Parsed once at start; a bad value stops the process with its name. */
 const Env = z.object({
@@ -19,6 +21,11 @@ const Env = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SETTLE_WORKER: z.enum(["0", "1"]).default("1"),
   SETTLE_API_KEY: z.string().startsWith("stl_live_", "must be an API key (stl_live_…)").optional(),
+  XERO_CLIENT_ID: z.string().min(1).optional(),
+  XERO_CLIENT_SECRET: z.string().min(1).optional(),
+  XERO_LOGIN_URL: z.url().optional(),
+  XERO_IDENTITY_URL: z.url().optional(),
+  XERO_API_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -36,6 +43,8 @@ export type Config = {
   runWorker: boolean;
   /** The key `settle mcp` (stdio) acts with when --api-key is not given. */
   apiKey: string | undefined;
+  /** Xero app and endpoints; unset, they point at the sandbox this server mounts, with its demo app. */
+  xero: XeroConfig;
 };
 
 export class ConfigError extends Error {}
@@ -49,12 +58,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const sandbox = `${publicUrl}/sandbox/xero`;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SETTLE_DEMO === "1",
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
@@ -62,5 +73,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     runWorker: e.SETTLE_WORKER === "1",
     apiKey: e.SETTLE_API_KEY,
+    xero: {
+      clientId: e.XERO_CLIENT_ID ?? DEMO_APP.clientId,
+      clientSecret: e.XERO_CLIENT_SECRET ?? DEMO_APP.clientSecret,
+      loginUrl: (e.XERO_LOGIN_URL ?? `${sandbox}/login`).replace(/\/$/, ""),
+      identityUrl: (e.XERO_IDENTITY_URL ?? `${sandbox}/identity`).replace(/\/$/, ""),
+      apiUrl: (e.XERO_API_URL ?? `${sandbox}/api`).replace(/\/$/, ""),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx, Tx } from "./db/client.ts";
+import type { AccountingProvider } from "./integrations/accounting/port.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Scope } from "./modules/access/scopes.ts";
 
@@ -8,7 +9,8 @@ export type Actor =
   | { kind: "api_key"; workspaceId: string; keyId: string; userId: string | null; scopes: ReadonlySet<Scope> }
   | { kind: "system"; workspaceId: string; scopes: ReadonlySet<Scope> };
 
-export type Ctx = { db: DbOrTx; actor: Actor; clock: Clock };
+/** `accounting` is the Xero adapter (absent where no transport wired one, e.g. some tests and the CLI). */
+export type Ctx = { db: DbOrTx; actor: Actor; clock: Clock; accounting?: AccountingProvider | undefined };
 
 /** Runs fn in a transaction, or inside the caller's when ctx.db already is one (verbs compose). */
 export async function withTransaction<T>(ctx: { db: DbOrTx }, fn: (tx: Tx) => Promise<T>): Promise<T> {

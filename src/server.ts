@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { DEMO_ADMIN, DEMO_EDITOR, DEMO_VIEWER, seedDemo } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
+import { createXeroAccounting } from "./integrations/accounting/xero.ts";
 import { JOB_DEFINITIONS } from "./jobs/registry.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
@@ -49,6 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     webDistDir: resolve(WEB_DIST_DIR),
     adminSecret,
     mounts: sandboxes.mounts,
+    accounting: createXeroAccounting(config.xero),
   });
   const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS });
   if (config.runWorker) {

@@ -30,6 +30,10 @@ export type DatabaseOptions = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle pooled connection that the server closes (restart, failover, admin termination) emits an
+    // error on the pool; unhandled it would crash the process. The pool drops that client and the next
+    // query opens a fresh one, so there is nothing else to do here.
+    pool.on("error", () => undefined);
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }

@@ -3,6 +3,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
@@ -14,7 +15,7 @@ import { productRoutes } from "./routes/products.ts";
  * Domain areas register their authenticated routes here (CRM, opportunities, invoices, …); each area keeps
  * its own routes file and is mounted at /api/v1 behind authentication, rate limits and idempotency.
  */
-export function registerApiRoutes(api: OpenAPIHono<AppEnv>, _deps: AppDeps): void {
+export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   api.route("/", companyRoutes);
   api.route("/", contactRoutes);
   api.route("/", productRoutes);
@@ -27,4 +28,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, _deps: AppDeps): voi
   api.route("/", invoiceRoutes);
   api.route("/", invoiceSettingsRoutes);
   api.route("/", jobRoutes);
+  api.route("/", integrationRoutes(deps.publicUrl));
 }

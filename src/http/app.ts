@@ -28,7 +28,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.use("*", requestContext(deps.logger));
   app.use("*", async (c, next) => {
-    c.set("deps", { db: deps.db, clock: deps.clock });
+    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting });
     await next();
   });
   app.use(

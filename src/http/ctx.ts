@@ -4,6 +4,6 @@ import type { AppEnv } from "./env.ts";
 
 /** Handlers build the verb context from the authenticated actor and the app's own database and clock. */
 export function ctxOf(c: Context<AppEnv>): Ctx {
-  const { db, clock } = c.get("deps");
-  return { db, clock, actor: c.get("actor") };
+  const { db, clock, accounting } = c.get("deps");
+  return { db, clock, accounting, actor: c.get("actor") };
 }

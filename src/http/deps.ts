@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -16,5 +17,7 @@ export type AppDeps = {
   /** Loopback admin channel for the CLI while this process holds the PGlite directory. */
   adminSecret?: string | undefined;
   /** Extra sub-apps mounted under a prefix (the local Xero and Stripe sandboxes). */
+  /** The accounting adapter (Xero, normally pointed at the mounted sandbox in dev and tests). */
+  accounting?: AccountingProvider | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];
 };

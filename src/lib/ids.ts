@@ -28,6 +28,7 @@ export const ID_PREFIXES = {
   payment: "pay",
   job: "job",
   event: "evt",
+  xeroConnection: "xc",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

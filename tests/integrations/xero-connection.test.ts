@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/client.ts";
+import type { Clock } from "../../src/lib/clock.ts";
+import { xeroLedger } from "../../src/modules/integrations/index.ts";
+import { seedWorkspace } from "../support/builders.ts";
+import { createTestDatabase } from "../support/test-db.ts";
+import { consentOnSandbox, httpClient, startXeroServer } from "../support/xero-server.ts";
+
+const NZ = "a3f1c0de-0001-4e1a-9c55-5e771e000001";
+let database: Database;
+let offsetMs = 0;
+const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
+let server: Awaited<ReturnType<typeof startXeroServer>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startXeroServer(database, clock);
+});
+afterAll(async () => {
+  await server.close();
+  await database.close();
+});
+
+async function connect(api: ReturnType<typeof httpClient>) {
+  const started = await api("POST", "/api/v1/integrations/xero/connect", {});
+  expect(started.status).toBe(200);
+  const back = await consentOnSandbox(started.body.authorize_url, NZ);
+  return api("GET", `${back.pathname}${back.search}`);
+}
+
+describe("connecting Xero", () => {
+  it("connects through the sandbox consent page with state and PKCE, and disconnects", async () => {
+    const ws = await seedWorkspace(database, "Xero connect");
+    const api = httpClient(server.origin, ws.apiKey);
+    expect((await api("GET", "/api/v1/integrations/xero")).body).toEqual({
+      connected: false,
+      tenant_id: null,
+      tenant_name: null,
+    });
+    const callback = await connect(api);
+    expect(callback.status).toBe(302);
+    expect(callback.location).toBe(`${server.origin}/settings/integrations?xero=connected`);
+    expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({ connected: true, tenant_id: NZ });
+    expect((await api("DELETE", "/api/v1/integrations/xero")).body.connected).toBe(false);
+  });
+
+  it("refuses a callback whose state belongs to another workspace, and a replayed one", async () => {
+    const owner = await seedWorkspace(database, "Xero owner");
+    const other = await seedWorkspace(database, "Xero other");
+    const started = await httpClient(server.origin, owner.apiKey)("POST", "/api/v1/integrations/xero/connect", {});
+    const back = await consentOnSandbox(started.body.authorize_url, NZ);
+    const path = `${back.pathname}${back.search}`;
+    expect((await httpClient(server.origin, other.apiKey)("GET", path)).status).toBe(400);
+    expect((await httpClient(server.origin, owner.apiKey)("GET", path)).status).toBe(302);
+    expect((await httpClient(server.origin, owner.apiKey)("GET", path)).status).toBe(400);
+    expect((await httpClient(server.origin, other.apiKey)("GET", "/api/v1/integrations/xero")).body.connected).toBe(
+      false,
+    );
+  });
+
+  it("refreshes an expired token once under the row lock, even when two callers race", async () => {
+    const ws = await seedWorkspace(database, "Xero refresh");
+    await connect(httpClient(server.origin, ws.apiKey));
+    const ctx = { ...ws.ctx, clock, accounting: server.accounting };
+    offsetMs = 45 * 60_000;
+    try {
+      const [a, b] = await Promise.all([xeroLedger(ctx), xeroLedger(ctx)]);
+      // Both use the one rotated token: a lost rotation would make the stored refresh token stale.
+      expect((await a.ledger.listAccounts()).map((x) => x.code)).toContain("200");
+      expect((await b.ledger.listTaxRates()).length).toBeGreaterThan(0);
+      offsetMs = 90 * 60_000;
+      expect((await (await xeroLedger(ctx)).ledger.listAccounts()).length).toBeGreaterThan(0);
+    } finally {
+      offsetMs = 0;
+    }
+  });
+});

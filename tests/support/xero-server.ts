@@ -1,0 +1,89 @@
+import { serve } from "@hono/node-server";
+import type { Database } from "../../src/db/client.ts";
+import { createApp } from "../../src/http/app.ts";
+import { createXeroAccounting } from "../../src/integrations/accounting/xero.ts";
+import type { Clock } from "../../src/lib/clock.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
+import { createXeroSandbox, type XeroSandbox } from "../../src/sandboxes/xero/index.ts";
+
+/**
+ * Settle served over real HTTP on 127.0.0.1:0 with the Xero sandbox mounted, as `settle start` does: the
+ * origin is only known once listening, so the app is built then and requests before that cannot arrive.
+ */
+export async function startXeroServer(database: Database, clock: Clock) {
+  let handler: ((request: Request) => Response | Promise<Response>) | undefined;
+  const server = await new Promise<ReturnType<typeof serve>>((done) => {
+    const s = serve(
+      {
+        fetch: (request) => (handler ? handler(request) : new Response("starting", { status: 503 })),
+        port: 0,
+        hostname: "127.0.0.1",
+      },
+      () => done(s),
+    );
+  });
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const sandbox: XeroSandbox = createXeroSandbox({ publicUrl: `${origin}/sandbox/xero` });
+  const accounting = createXeroAccounting({
+    clientId: DEMO_APP.clientId,
+    clientSecret: DEMO_APP.clientSecret,
+    loginUrl: sandbox.urls.login_url,
+    identityUrl: sandbox.urls.identity_url,
+    apiUrl: sandbox.urls.api_url,
+  });
+  const app = createApp({
+    db: database.db,
+    clock,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    publicUrl: origin,
+    cookieSecure: false,
+    rateLimitPerMinute: 100_000,
+    loginRateLimitPerMinute: 1_000,
+    accounting,
+    mounts: [{ prefix: "/sandbox/xero", app: sandbox.app }],
+  });
+  handler = (request) => app.fetch(request);
+  const close = async () => {
+    await sandbox.close();
+    await new Promise<void>((done) => server.close(() => done()));
+  };
+  return { origin, sandbox, accounting, close };
+}
+
+/** A JSON client over real HTTP with a bearer key; redirects are returned, not followed. */
+export function httpClient(origin: string, key: string) {
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      redirect: "manual",
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as any) : null,
+      location: response.headers.get("location"),
+    };
+  };
+}
+
+/** Plays the member on the sandbox consent page: submits its form for the first organisation with "Allow". */
+export async function consentOnSandbox(authorizeUrl: string, tenantId: string): Promise<URL> {
+  const url = new URL(authorizeUrl);
+  const form = new URLSearchParams(url.searchParams);
+  form.set("tenant_id", tenantId);
+  form.set("decision", "allow");
+  const response = await fetch(`${url.origin}${url.pathname}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+  });
+  return new URL(response.headers.get("location") ?? "");
+}

@@ -39,6 +39,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   }
   const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
   const sandboxes = await createSandboxMounts(config);
+  const accounting = createXeroAccounting(config.xero);
   const app = createApp({
     db: database.db,
     clock,
@@ -50,9 +51,9 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     webDistDir: resolve(WEB_DIST_DIR),
     adminSecret,
     mounts: sandboxes.mounts,
-    accounting: createXeroAccounting(config.xero),
+    accounting,
   });
-  const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS });
+  const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS, accounting });
   if (config.runWorker) {
     runner.start();
   }

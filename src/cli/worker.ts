@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
+import { createXeroAccounting } from "../integrations/accounting/xero.ts";
 import { JOB_DEFINITIONS } from "../jobs/registry.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { systemClock } from "../lib/clock.ts";
@@ -31,6 +32,7 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     logger,
     definitions: JOB_DEFINITIONS,
     concurrency,
+    accounting: createXeroAccounting(config.xero),
   });
   runner.start();
   logger.info({ worker_id: runner.workerId, concurrency }, "worker started");

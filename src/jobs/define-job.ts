@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../db/client.ts";
+import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -10,6 +11,8 @@ export type JobContext = {
   jobId: string;
   attempt: number;
   workspaceId: string | null;
+  /** The Xero adapter, handed over like the API's, for jobs that talk to the ledger. */
+  accounting?: AccountingProvider | undefined;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

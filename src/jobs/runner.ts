@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { jobs } from "../db/schema/jobs.ts";
+import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -14,6 +15,7 @@ export type RunnerOptions = {
   clock: Clock;
   logger: Logger;
   definitions: readonly JobDefinition[];
+  accounting?: AccountingProvider | undefined;
   concurrency?: number;
   pollIntervalMs?: number;
   lockTimeoutMs?: number;
@@ -92,6 +94,7 @@ export function createJobRunner(options: RunnerOptions) {
         jobId: job.id,
         attempt: job.attempts,
         workspaceId: job.workspaceId,
+        accounting: options.accounting,
       };
       await definition.handler(ctx, parsed.data);
       return true;

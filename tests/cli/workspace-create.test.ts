@@ -58,7 +58,7 @@ describe("settle workspace create", () => {
       expect(await exited(server.child)).toBe(0);
     }
     expect(existsSync(join(dir, "settle.lock"))).toBe(false);
-  });
+  }, 180_000);
 
   it("rejects bad input with a message naming the field", async () => {
     const failed = await settle(

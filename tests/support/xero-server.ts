@@ -87,3 +87,16 @@ export async function consentOnSandbox(authorizeUrl: string, tenantId: string): 
   });
   return new URL(response.headers.get("location") ?? "");
 }
+
+/** The demo organisation every connecting test consents to. */
+export const XERO_NZ_TENANT = "a3f1c0de-0001-4e1a-9c55-5e771e000001";
+
+/** Connects the key's workspace to the sandbox's demo organisation through the real consent round trip. */
+export async function connectXero(api: ReturnType<typeof httpClient>) {
+  const started = await api("POST", "/api/v1/integrations/xero/connect", {});
+  const back = await consentOnSandbox(started.body.authorize_url, XERO_NZ_TENANT);
+  const callback = await api("GET", `${back.pathname}${back.search}`);
+  if (callback.location?.endsWith("xero=connected") !== true) {
+    throw new Error(`Xero did not connect: ${callback.status} ${callback.location}`);
+  }
+}

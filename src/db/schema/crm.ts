@@ -11,6 +11,8 @@ export const companies = pgTable(
     email: text(),
     phone: text(),
     website: text(),
+    /** The Xero ContactID invoices for this company are raised against; null until linked (SPEC §4.5). */
+    xeroContactId: text(),
     ...timestamps,
   },
   (t) => [index("companies_workspace_id_idx").on(t.workspaceId, t.id)],

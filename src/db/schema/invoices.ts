@@ -47,6 +47,8 @@ export const invoices = pgTable(
     /** What the amounts were computed as; fixed at creation, so relabelling never changes deposit maths. */
     billedPortion: text({ enum: PORTIONS }).notNull(),
     number: text().notNull(),
+    /** The provider's own id (Xero InvoiceID) that sync reads back by; null for native invoices. */
+    externalId: text(),
     status: text({ enum: INVOICE_STATUSES }).notNull().default("DRAFT"),
     currency: text().notNull(),
     taxMode: text({ enum: TAX_MODES }).notNull(),

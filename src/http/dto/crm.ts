@@ -7,6 +7,7 @@ export const CompanySchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     website: z.string().nullable(),
+    xero_contact_id: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -18,6 +19,7 @@ type CompanyRow = {
   email: string | null;
   phone: string | null;
   website: string | null;
+  xeroContactId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -29,6 +31,7 @@ export function toCompanyDto(row: CompanyRow): z.infer<typeof CompanySchema> {
     email: row.email,
     phone: row.phone,
     website: row.website,
+    xero_contact_id: row.xeroContactId,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -46,7 +49,7 @@ export const ContactSchema = z
   })
   .openapi("Contact");
 
-type ContactRow = Omit<CompanyRow, "website"> & { companyId: string | null };
+type ContactRow = Omit<CompanyRow, "website" | "xeroContactId"> & { companyId: string | null };
 
 export function toContactDto(row: ContactRow): z.infer<typeof ContactSchema> {
   return {

@@ -3,12 +3,17 @@ import {
   completeXeroConnect,
   disconnectXero,
   getXeroStatus,
+  LinkXeroContactInput,
+  linkXeroContact,
+  SearchXeroContactsQuery,
+  searchXeroContacts,
   startXeroConnect,
 } from "../../modules/integrations/index.ts";
 import { ctxOf } from "../ctx.ts";
+import { CompanySchema, toCompanyDto } from "../dto/crm.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
-import { apiRoute, json } from "../openapi.ts";
+import { apiRoute, body, IdParam, json } from "../openapi.ts";
 
 const tags = ["Integrations"];
 const StatusSchema = z
@@ -19,6 +24,9 @@ const toStatusDto = (s: Awaited<ReturnType<typeof getXeroStatus>>) => ({
   tenant_id: s.tenantId,
   tenant_name: s.tenantName,
 });
+const XeroContactSchema = z
+  .object({ id: z.string(), name: z.string(), email: z.string().nullable() })
+  .openapi("XeroContact");
 const CallbackQuery = z.object({
   code: z.string().max(2000).optional(),
   state: z.string().max(200).optional(),
@@ -83,5 +91,30 @@ export function integrationRoutes(publicUrl: string) {
         responses: { 200: json(StatusSchema, "Now disconnected") },
       }),
       async (c) => c.json(toStatusDto(await disconnectXero(ctxOf(c))), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: "/integrations/xero/contacts",
+        tags,
+        summary: "Search the connected organisation's Xero contacts",
+        scope: "invoices:read",
+        request: { query: SearchXeroContactsQuery },
+        responses: { 200: json(z.object({ data: z.array(XeroContactSchema) }), "Up to 50 matches") },
+      }),
+      async (c) => c.json({ data: await searchXeroContacts(ctxOf(c), c.req.valid("query")) }, 200),
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: "/companies/{id}/xero-contact",
+        tags,
+        summary: "Link a company to a new or existing Xero contact",
+        scope: "invoices:write",
+        request: { params: IdParam, ...body(LinkXeroContactInput) },
+        responses: { 200: json(CompanySchema, "The company with its Xero contact") },
+      }),
+      async (c) =>
+        c.json(toCompanyDto(await linkXeroContact(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
     );
 }

@@ -2,7 +2,9 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   approveInvoice,
   CreateInvoiceInput,
+  CreateXeroInvoiceInput,
   createInvoice,
+  createXeroInvoice,
   getInvoice,
   getInvoiceSummary,
   listOpportunityInvoices,
@@ -10,6 +12,7 @@ import {
   previewInvoice,
   RecordPaymentInput,
   recordPayment,
+  requestXeroSync,
   UpdateInvoiceInput,
   updateInvoice,
   voidInvoice,
@@ -52,6 +55,31 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
       }),
       async (c) =>
         c.json(toInvoiceDto(await createInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: `${path}/xero-invoices`,
+        tags,
+        summary: "Raise the invoice in Xero (draft or approved) and record it",
+        scope: "invoices:write",
+        request: { params: IdParam, ...body(CreateXeroInvoiceInput) },
+        responses: { 201: json(InvoiceSchema, "The invoice as Xero numbered and totalled it") },
+      }),
+      async (c) =>
+        c.json(toInvoiceDto(await createXeroInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: `${path}/xero-invoices/sync`,
+        tags,
+        summary: "Queue a sync of the opportunity's Xero invoices",
+        scope: "invoices:write",
+        request: { params: IdParam },
+        responses: { 202: json(z.object({ queued: z.boolean() }), "false when a sync was already waiting") },
+      }),
+      async (c) => c.json(await requestXeroSync(ctxOf(c), c.req.valid("param").id), 202),
     )
     .openapi(
       apiRoute({

@@ -58,6 +58,8 @@ export type AccountingAuth = {
 export type AccountingLedger = {
   /** Active contacts whose name, email or contact number contains `query`. */
   searchContacts(query: string): Promise<LedgerContact[]>;
+  /** One contact by id, or null when the organisation has none with that id. */
+  getContact(id: string): Promise<LedgerContact | null>;
   /** Creates a customer contact; a duplicate name is refused by the vendor with its own message. */
   createContact(input: { name: string; email: string | null }, idempotencyKey: string): Promise<LedgerContact>;
   /** Revenue accounts an invoice line may post to. */

@@ -57,6 +57,19 @@ function createLedger(config: XeroConfig, accessToken: string, tenantId: string)
       );
       return (body.contacts ?? []).map(fromXeroContact);
     },
+    getContact: async (id) => {
+      try {
+        const { body } = await call("Reading the Xero contact", () => api.getContact(tenantId, id));
+        const [found] = body.contacts ?? [];
+        return found ? fromXeroContact(found) : null;
+      } catch (error) {
+        // A missing contact is an answer, not a failure: the caller turns it into its own 404.
+        if (error instanceof AppError && error.details?.xero_status === 404) {
+          return null;
+        }
+        throw error;
+      }
+    },
     createContact: async (input, key) => {
       const contact = new Contact();
       contact.name = input.name;

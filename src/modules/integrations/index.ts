@@ -1,3 +1,6 @@
+export { getXeroConnectionOrThrow } from "./internal.ts";
+export { LinkXeroContactInput, linkXeroContact } from "./link-xero-contact.ts";
+export { SearchXeroContactsQuery, searchXeroContacts } from "./search-xero-contacts.ts";
 export {
   CompleteXeroConnectInput,
   completeXeroConnect,

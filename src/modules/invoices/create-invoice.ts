@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { opportunities } from "../../db/schema/index.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
-import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { assertBillable } from "./assert-billable.ts";
 import { getInvoiceOrThrow, type InvoiceWithLines, loadInvoiceLines } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { nextInvoiceNumber } from "./next-invoice-number.ts";
@@ -32,26 +32,7 @@ export async function createInvoice(ctx: Ctx, opportunityId: string, input: Inpu
       .where(and(eq(opportunities.workspaceId, ctx.actor.workspaceId), eq(opportunities.id, opportunityId)))
       .for("no key update");
     const preview = await computeInvoicePreview(tx, ctx.actor.workspaceId, opportunityId, parsed);
-    if (preview.lines.length === 0) {
-      throw new AppError("invalid_input", "Nothing to invoice: no line is selected for this portion.", {
-        issues: [{ field: "line_ids", message: "select at least one product line or add a free line" }],
-        fix: "Tick lines in the invoice dialog, choose another portion, or add a free-form line.",
-      });
-    }
-    if (preview.totalAmount === 0) {
-      // A zero invoice could never be paid (payments are positive) and would sit AUTHORISED for ever.
-      throw new AppError("invalid_input", "This invoice would total zero; there is nothing to bill.", {
-        issues: [{ field: "line_ids", message: "the selected lines bill nothing for this portion" }],
-        fix: "Choose another portion, or tick lines that still have an amount to bill.",
-      });
-    }
-    const doubled = preview.lines.filter((l) => l.warning === "double_billing");
-    if (doubled.length > 0 && !parsed.confirm_double_billing) {
-      throw new AppError("precondition_failed", `${doubled.map((l) => l.description).join(", ")} was already billed.`, {
-        issues: [{ field: "confirm_double_billing", message: "must be true to bill these lines again" }],
-        fix: "Untick those lines, or confirm double billing.",
-      });
-    }
+    assertBillable(preview, parsed.confirm_double_billing);
     const now = ctx.clock.now();
     const invoiceId = newId("invoice", now);
     await tx.insert(invoices).values({

@@ -1,5 +1,6 @@
 export { approveInvoice } from "./approve-invoice.ts";
 export { createInvoice } from "./create-invoice.ts";
+export { createXeroInvoice } from "./create-xero-invoice.ts";
 export { getInvoice } from "./get-invoice.ts";
 export { getInvoiceSummary } from "./get-invoice-summary.ts";
 export type { InvoiceLineRow, InvoiceRow, InvoiceWithLines } from "./internal.ts";
@@ -9,6 +10,8 @@ export { listOpportunityInvoices } from "./list-invoices.ts";
 export { previewInvoice } from "./preview-invoice.ts";
 export { recomputeOpportunityTotals } from "./recompute-opportunity-totals.ts";
 export { recordPayment } from "./record-payment.ts";
+export { requestXeroSync, XERO_SYNC_JOB } from "./request-xero-sync.ts";
 export * from "./schemas.ts";
+export { syncOpportunityXeroInvoices } from "./sync-xero-invoices.ts";
 export { updateInvoice } from "./update-invoice.ts";
 export { voidInvoice } from "./void-invoice.ts";

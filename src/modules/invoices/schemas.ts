@@ -58,3 +58,15 @@ export const UpdateInvoiceSettingsInput = z.strictObject({
   tax_mode: z.enum(["exclusive", "inclusive"]).optional(),
   default_deposit_percent: Percent.optional(),
 });
+
+/** A Xero invoice: the native preview's selection plus what Xero needs to post it (SPEC §4.5). */
+export const CreateXeroInvoiceInput = PreviewInvoiceInput.extend({
+  due_date: IsoDate,
+  account_code: z.string().trim().min(1).max(10),
+  // Xero's TaxType for every line; absent → the account's default tax rate in Xero.
+  tax_type: z.string().trim().min(1).max(50).optional(),
+  status: z.enum(["DRAFT", "AUTHORISED"]),
+  reference: z.string().max(255).optional(),
+  confirm_double_billing: z.boolean().default(false),
+});
+export type CreateXeroInvoiceInput = z.input<typeof CreateXeroInvoiceInput>;

@@ -1,0 +1,1 @@
+ALTER TABLE "companies" ADD COLUMN "xero_contact_id" text;

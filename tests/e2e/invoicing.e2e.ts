@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiInPage, DEMO, launch, signIn } from "./support/browser.ts";
+import { addMemberWithRole, apiInPage, DEMO, launch, signIn } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 const NO_INVOICES = { email: "crm-only@example.test", password: "a-long-test-password-2" };
@@ -86,21 +86,12 @@ async function prepare(admin: Page): Promise<void> {
   });
   expect(line.status).toBe(201);
   lineId = line.json.id;
-  const role = await apiInPage<{ id: string }>(admin, "POST", "/roles", {
-    name: "CRM only",
+  await addMemberWithRole(admin, server.url, {
+    roleName: "CRM only",
     scopes: ["opportunities:read", "opportunities:write", "products:read", "companies:read"],
+    ...NO_INVOICES,
+    name: "Cleo",
   });
-  const invite = await apiInPage<{ invite_url: string }>(admin, "POST", "/members", {
-    email: NO_INVOICES.email,
-    role_id: role.json.id,
-  });
-  expect(invite.status).toBe(201);
-  const accepted = await fetch(`${server.url}/api/v1/invites/accept`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: invite.json.invite_url.split("#")[1], password: NO_INVOICES.password, name: "Cleo" }),
-  });
-  expect(accepted.status).toBe(200);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiInPage, DEMO, launch, screenshot, signIn } from "./support/browser.ts";
+import { addMemberWithRole, apiInPage, DEMO, launch, screenshot, signIn } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 type Line = { id: string; product_name: string; payment_status?: string };
@@ -55,23 +55,12 @@ async function prepare(admin: Page): Promise<void> {
       expect(patched.status).toBe(200);
     }
   }
-  const role = await apiInPage<{ id: string }>(admin, "POST", "/roles", {
-    name: "Sales (no invoices)",
+  await addMemberWithRole(admin, server.url, {
+    roleName: "Sales (no invoices)",
     scopes: ["opportunities:read", "opportunities:write", "products:read", "companies:read", "contacts:read"],
+    ...NO_INVOICES,
+    name: "Sam Sales",
   });
-  expect(role.status).toBe(201);
-  const invite = await apiInPage<{ invite_url: string }>(admin, "POST", "/members", {
-    email: NO_INVOICES.email,
-    role_id: role.json.id,
-  });
-  expect(invite.status).toBe(201);
-  const token = invite.json.invite_url.split("#")[1] ?? "";
-  const accepted = await fetch(`${server.url}/api/v1/invites/accept`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token, password: NO_INVOICES.password, name: "Sam Sales" }),
-  });
-  expect(accepted.status).toBe(200);
 }
 
 beforeAll(async () => {

@@ -54,6 +54,19 @@ export function toLineView(
   };
 }
 
+/** A line with what its view needs (product name and deposit defaults); callers add the where clause. */
+export function selectLineRows(db: DbOrTx) {
+  return db
+    .select({
+      line: productLines,
+      product: { name: products.name, defaultDepositPercent: products.defaultDepositPercent },
+      workspaceDeposit: invoiceSettings.defaultDepositPercent,
+    })
+    .from(productLines)
+    .innerJoin(products, eq(products.id, productLines.productId))
+    .leftJoin(invoiceSettings, eq(invoiceSettings.workspaceId, productLines.workspaceId));
+}
+
 /** Lines of several opportunities in one query, grouped by opportunity and ordered by sort_order. */
 export async function loadLines(
   db: DbOrTx,
@@ -65,15 +78,7 @@ export async function loadLines(
   if (ids.length === 0) {
     return grouped;
   }
-  const rows = await db
-    .select({
-      line: productLines,
-      product: { name: products.name, defaultDepositPercent: products.defaultDepositPercent },
-      workspaceDeposit: invoiceSettings.defaultDepositPercent,
-    })
-    .from(productLines)
-    .innerJoin(products, eq(products.id, productLines.productId))
-    .leftJoin(invoiceSettings, eq(invoiceSettings.workspaceId, productLines.workspaceId))
+  const rows = await selectLineRows(db)
     .where(and(eq(productLines.workspaceId, actor.workspaceId), inArray(productLines.opportunityId, ids)))
     .orderBy(asc(productLines.opportunityId), asc(productLines.sortOrder), asc(productLines.id));
   for (const { line, product, workspaceDeposit } of rows) {

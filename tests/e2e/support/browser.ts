@@ -47,3 +47,33 @@ export async function apiInPage<T>(
 export function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: `/tmp/settle-e2e-${name}.png`, fullPage: true });
 }
+
+/**
+ * A member with a custom role of exactly `scopes`, created by the signed-in admin and already past the
+ * invite (password set), so a test can sign in as them.
+ */
+export async function addMemberWithRole(
+  admin: Page,
+  baseUrl: string,
+  member: { roleName: string; scopes: string[]; email: string; password: string; name: string },
+): Promise<void> {
+  const role = await apiInPage<{ id: string }>(admin, "POST", "/roles", {
+    name: member.roleName,
+    scopes: member.scopes,
+  });
+  const invite = await apiInPage<{ invite_url: string }>(admin, "POST", "/members", {
+    email: member.email,
+    role_id: role.json.id,
+  });
+  if (role.status !== 201 || invite.status !== 201) {
+    throw new Error(`could not create the member: role ${role.status}, invite ${invite.status}`);
+  }
+  const accepted = await fetch(`${baseUrl}/api/v1/invites/accept`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ token: invite.json.invite_url.split("#")[1], password: member.password, name: member.name }),
+  });
+  if (accepted.status !== 200) {
+    throw new Error(`the invite was not accepted: ${accepted.status}`);
+  }
+}

@@ -14,7 +14,8 @@ const Env = z.object({
     .optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SETTLE_DEMO: z.enum(["0", "1"]).default("1"),
+  SETTLE_DEMO: z.enum(["0", "1"]).optional(),
+  SETTLE_SANDBOXES: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.string().optional(),
   COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -35,7 +36,13 @@ export type Config = {
   databaseUrl: string | undefined;
   publicUrl: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
+  /** Seed the demo workspace on an empty database: on by default only for the embedded database. */
   seedDemo: boolean;
+  /**
+   * Mount the local Xero (and later Stripe) sandboxes at /sandbox/*: on by default only for the embedded
+   * database, so a production deployment on PostgreSQL never exposes them unless asked to.
+   */
+  sandboxes: boolean;
   cookieSecure: "auto" | boolean;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
@@ -67,7 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     publicUrl,
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SETTLE_DEMO === "1",
+    seedDemo: e.SETTLE_DEMO ? e.SETTLE_DEMO === "1" : !e.DATABASE_URL,
+    sandboxes: e.SETTLE_SANDBOXES ? e.SETTLE_SANDBOXES === "1" : !e.DATABASE_URL,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -29,6 +29,7 @@ export const ID_PREFIXES = {
   job: "job",
   event: "evt",
   xeroConnection: "xc",
+  auditEvent: "aud",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

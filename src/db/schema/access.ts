@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps, workspaceColumn } from "./_columns.ts";
 
 export const workspaces = pgTable("workspaces", {
@@ -50,6 +50,8 @@ export const members = pgTable(
       .references(() => roles.id),
     status: text({ enum: MEMBER_STATUSES }).notNull().default("active"),
     inviteTokenHash: text(),
+    /** An invite link stops working after this time; null once accepted. */
+    inviteExpiresAt: timestamp({ withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
@@ -102,7 +104,54 @@ export const idempotencyKeys = pgTable(
     requestHash: text().notNull(),
     responseStatus: integer(),
     responseBody: text(),
+    /**
+     * While a request holds the key, its lease runs until this time (renewed while it runs); a claim whose
+     * lease has passed belongs to a request that died, and a retry takes it over.
+     */
+    leaseExpiresAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] })],
+);
+
+export const AUDIT_ACTIONS = [
+  "session.sign_in",
+  "session.sign_in_failed",
+  "session.switch_workspace",
+  "member.invited",
+  "member.invite_accepted",
+  "member.role_changed",
+  "member.removed",
+  "role.created",
+  "role.updated",
+  "role.deleted",
+  "api_key.created",
+  "api_key.updated",
+  "api_key.revoked",
+  "integration.connected",
+  "integration.disconnected",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Security-relevant changes, written in the same transaction as the change; admins read them. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: text().primaryKey(),
+    /** Null for sign-in failures on unknown accounts, which belong to no workspace. */
+    workspaceId: text().references(() => workspaces.id),
+    action: text({ enum: AUDIT_ACTIONS }).notNull(),
+    actorKind: text({ enum: ["member", "api_key", "system", "anonymous"] }).notNull(),
+    actorUserId: text(),
+    actorKeyId: text(),
+    /** The email typed at sign-in, or the actor's email, kept so the log reads well after people leave. */
+    actorLabel: text().notNull().default(""),
+    targetType: text(),
+    targetId: text(),
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    ip: text(),
+    requestId: text(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_events_workspace_idx").on(t.workspaceId, t.id)],
 );

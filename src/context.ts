@@ -9,8 +9,17 @@ export type Actor =
   | { kind: "api_key"; workspaceId: string; keyId: string; userId: string | null; scopes: ReadonlySet<Scope> }
   | { kind: "system"; workspaceId: string; scopes: ReadonlySet<Scope> };
 
-/** `accounting` is the Xero adapter (absent where no transport wired one, e.g. some tests and the CLI). */
-export type Ctx = { db: DbOrTx; actor: Actor; clock: Clock; accounting?: AccountingProvider | undefined };
+/**
+ * `accounting` is the Xero adapter (absent where no transport wired one, e.g. some tests and the CLI).
+ * `origin` says where a request came from (IP, request id) for the audit log; jobs and the CLI have none.
+ */
+export type Ctx = {
+  db: DbOrTx;
+  actor: Actor;
+  clock: Clock;
+  accounting?: AccountingProvider | undefined;
+  origin?: { ip: string | null; requestId: string | null } | undefined;
+};
 
 /** Runs fn in a transaction, or inside the caller's when ctx.db already is one (verbs compose). */
 export async function withTransaction<T>(ctx: { db: DbOrTx }, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
+import { auditEventRoutes } from "./routes/audit-events.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
@@ -29,4 +30,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", invoiceSettingsRoutes);
   api.route("/", jobRoutes);
   api.route("/", integrationRoutes(deps.publicUrl));
+  api.route("/", auditEventRoutes);
 }

@@ -67,16 +67,23 @@ export function body<T extends z.ZodType>(schema: T) {
  * Every authenticated route is declared through here: it carries its scope into the OpenAPI document
  * (`x-settle-scope`, read by the generated permission test) and checks it before input validation.
  */
-export function apiRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(config: R & { scope: Scope }) {
-  const { scope, ...rest } = config;
+export function apiRoute<const R extends Omit<RouteConfig, "middleware" | "security">>(
+  config: R & { scope: Scope; grants?: "scopes" | "role_id" },
+) {
+  const { scope, grants, ...rest } = config;
   const route = createRoute({
     ...rest,
     middleware: [scopeMiddleware(scope)],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     description: `${rest.description ?? ""}\n\nRequires scope \`${scope}\`.`.trim(),
     "x-settle-scope": scope,
+    // Routes that hand out access name the field that carries it; the permission test tries to escalate there.
+    ...(grants ? { "x-settle-grants": grants } : {}),
     responses: { ...errorResponses, ...rest.responses },
   });
   // The spread above widens R; the route keeps exactly R's request and responses, plus the scope check.
-  return route as unknown as Omit<R, "scope"> & { getRoutingPath(): string; middleware: MiddlewareHandler[] };
+  return route as unknown as Omit<R, "scope" | "grants"> & {
+    getRoutingPath(): string;
+    middleware: MiddlewareHandler[];
+  };
 }

@@ -90,8 +90,10 @@ describe("members", () => {
   it("changes a member's role and refuses to remove or demote the last admin", async () => {
     const list = (await admin.get("/api/v1/members?limit=100")).body.data;
     const owner = list.find((m: { user_id: string }) => m.user_id === ws.userId);
+    // Nobody changes their own role; the only admin cannot leave either.
     const demote = await admin.patch(`/api/v1/members/${owner.id}`, { role_id: roleId("viewer") });
-    expect(demote.status).toBe(409);
+    expect(demote.status).toBe(403);
+    expect(demote.body.error.message).toMatch(/yourself/);
     expect((await admin.delete(`/api/v1/members/${owner.id}`)).status).toBe(409);
     const other = list.find((m: { email: string }) => m.email === "dup@example.test");
     const changed = await admin.patch(`/api/v1/members/${other.id}`, { role_id: roleId("editor") });

@@ -65,6 +65,7 @@ export const MemberSchema = z
     role_id: z.string(),
     role_name: z.string(),
     status: z.enum(["active", "invited"]),
+    invite_expires_at: z.string().nullable().openapi({ description: "When a pending invite link stops working" }),
     created_at: z.string(),
   })
   .openapi("Member");
@@ -81,6 +82,7 @@ export function toMemberDto(row: {
   roleId: string;
   roleName: string;
   status: "active" | "invited";
+  inviteExpiresAt: Date | null;
   createdAt: Date;
 }) {
   return {
@@ -91,6 +93,53 @@ export function toMemberDto(row: {
     role_id: row.roleId,
     role_name: row.roleName,
     status: row.status,
+    invite_expires_at: row.inviteExpiresAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+export const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    action: z.string(),
+    actor: z.object({
+      kind: z.enum(["member", "api_key", "system", "anonymous"]),
+      user_id: z.string().nullable(),
+      api_key_id: z.string().nullable(),
+      label: z.string().openapi({ description: "The person's email, or the API key's name" }),
+    }),
+    target_type: z.string().nullable(),
+    target_id: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    request_id: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .openapi("AuditEvent");
+
+export function toAuditEventDto(row: {
+  id: string;
+  action: string;
+  actorKind: "member" | "api_key" | "system" | "anonymous";
+  actorUserId: string | null;
+  actorKeyId: string | null;
+  actorLabel: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+  createdAt: Date;
+}): z.infer<typeof AuditEventSchema> {
+  return {
+    id: row.id,
+    action: row.action,
+    actor: { kind: row.actorKind, user_id: row.actorUserId, api_key_id: row.actorKeyId, label: row.actorLabel },
+    target_type: row.targetType,
+    target_id: row.targetId,
+    details: row.details,
+    ip: row.ip,
+    request_id: row.requestId,
     created_at: row.createdAt.toISOString(),
   };
 }

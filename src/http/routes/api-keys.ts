@@ -20,6 +20,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     apiRoute({
       method: "post",
       path: "/api-keys",
+      grants: "scopes",
       tags: ["API keys"],
       summary: "Create an API key",
       scope: "api_keys:write",
@@ -50,6 +51,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     apiRoute({
       method: "patch",
       path: "/api-keys/{id}",
+      grants: "scopes",
       tags: ["API keys"],
       summary: "Rename a key or replace its scopes",
       scope: "api_keys:write",

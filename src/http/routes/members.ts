@@ -1,15 +1,28 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { changeMemberRole, inviteMember, listMembers, removeMember } from "../../modules/access/index.ts";
+import {
+  changeMemberRole,
+  INVITE_TTL_DAYS,
+  inviteMember,
+  listMembers,
+  removeMember,
+  resendInvite,
+} from "../../modules/access/index.ts";
 import { ctxOf } from "../ctx.ts";
 import { InvitedMemberSchema, MemberSchema, toMemberDto } from "../dto/access.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, PageQuerySchema, pageOf } from "../openapi.ts";
 
+const ExpiresInDays = z
+  .number()
+  .int()
+  .optional()
+  .openapi({ description: `How long the link works: 1–30 days, default ${INVITE_TTL_DAYS}` });
 const InviteBody = z.strictObject({
   email: z.string().max(254),
   role_id: z.string().min(1).max(64),
   name: z.string().max(120).optional(),
+  expires_in_days: ExpiresInDays,
 });
 const RoleBody = z.strictObject({ role_id: z.string().min(1).max(64) });
 const tags = ["Members"];
@@ -36,15 +49,31 @@ export function memberRoutes(publicUrl: string) {
         method: "post",
         path: "/members",
         tags,
-        summary: "Invite a member by email",
+        summary: "Invite a member by email (new or existing account; they accept with the link)",
         scope: "members:write",
+        grants: "role_id",
         request: body(InviteBody),
         responses: { 201: json(InvitedMemberSchema, "The invited member") },
       }),
       async (c) => {
         const member = await inviteMember(ctxOf(c), c.req.valid("json"));
-        const inviteUrl = member.inviteToken ? `${publicUrl}/invite#${member.inviteToken}` : null;
-        return c.json({ ...toMemberDto(member), invite_url: inviteUrl }, 201);
+        return c.json({ ...toMemberDto(member), invite_url: `${publicUrl}/invite#${member.inviteToken}` }, 201);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: "/members/{id}/invite",
+        tags,
+        summary: "Send a pending invite again with a new link (the old link stops working)",
+        scope: "members:write",
+        grants: "role_id",
+        request: { params: IdParam, ...body(z.strictObject({ expires_in_days: ExpiresInDays })) },
+        responses: { 200: json(InvitedMemberSchema, "The invited member with the new link") },
+      }),
+      async (c) => {
+        const member = await resendInvite(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+        return c.json({ ...toMemberDto(member), invite_url: `${publicUrl}/invite#${member.inviteToken}` }, 200);
       },
     )
     .openapi(
@@ -54,6 +83,7 @@ export function memberRoutes(publicUrl: string) {
         tags,
         summary: "Change a member's role",
         scope: "members:write",
+        grants: "role_id",
         request: { params: IdParam, ...body(RoleBody) },
         responses: { 200: json(MemberSchema, "The member") },
       }),

@@ -37,6 +37,7 @@ export const roleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     apiRoute({
       method: "post",
       path: "/roles",
+      grants: "scopes",
       tags,
       summary: "Create a custom role",
       scope: "members:write",
@@ -49,6 +50,7 @@ export const roleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     apiRoute({
       method: "patch",
       path: "/roles/{id}",
+      grants: "scopes",
       tags,
       summary: "Rename a role or replace its scopes",
       scope: "members:write",

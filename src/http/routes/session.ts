@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { acceptInvite, login, logout } from "../../modules/access/index.ts";
+import { acceptInvite, activeWorkspacesOf, login, logout, switchWorkspace } from "../../modules/access/index.ts";
+import { ctxOf, originOf } from "../ctx.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
@@ -8,13 +9,28 @@ import { SESSION_COOKIE } from "../middleware/authenticate.ts";
 import { clientIp, rateLimit } from "../middleware/rate-limit.ts";
 import { json } from "../openapi.ts";
 
-const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(200) });
+const LoginBody = z.strictObject({
+  email: z.string().max(254),
+  password: z.string().max(200),
+  workspace_id: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ description: "Sign in to this workspace (default: the first by name)" }),
+});
 const AcceptBody = z.strictObject({
   token: z.string().max(200),
   password: z.string().max(200),
   name: z.string().max(120).optional(),
 });
-const SessionSchema = z.object({ csrf_token: z.string(), expires_at: z.string() });
+const WorkspaceChoiceSchema = z.object({ id: z.string(), name: z.string() });
+const SessionSchema = z.object({
+  csrf_token: z.string(),
+  expires_at: z.string(),
+  workspace_id: z.string().openapi({ description: "The workspace this session acts in" }),
+  workspaces: z.array(WorkspaceChoiceSchema).openapi({ description: "Every workspace the person belongs to" }),
+});
+const AcceptedSchema = z.object({ email: z.string(), workspace_id: z.string(), workspace_name: z.string() });
 const tags = ["Session"];
 
 function isSecure(deps: AppDeps, url: string): boolean {
@@ -28,6 +44,11 @@ export function publicSessionRoutes(deps: AppDeps) {
     "/session",
     rateLimit(deps.loginRateLimitPerMinute, (c) => `login:${clientIp(c)}`),
   );
+  // Accepting checks a token and may hash a password: limited per IP like sign-in, so neither is guessable.
+  app.use(
+    "/invites/accept",
+    rateLimit(deps.loginRateLimitPerMinute, (c) => `accept:${clientIp(c)}`),
+  );
   return app
     .openapi(
       createRoute({
@@ -39,7 +60,7 @@ export function publicSessionRoutes(deps: AppDeps) {
         responses: { 200: json(SessionSchema, "Signed in; the session cookie is set") },
       }),
       async (c) => {
-        const session = await login(deps, c.req.valid("json"));
+        const session = await login({ ...deps, origin: originOf(c) }, c.req.valid("json"));
         setCookie(c, SESSION_COOKIE, session.token, {
           httpOnly: true,
           sameSite: "Lax",
@@ -47,7 +68,15 @@ export function publicSessionRoutes(deps: AppDeps) {
           path: "/",
           expires: session.expiresAt,
         });
-        return c.json({ csrf_token: session.csrfToken, expires_at: session.expiresAt.toISOString() }, 200);
+        return c.json(
+          {
+            csrf_token: session.csrfToken,
+            expires_at: session.expiresAt.toISOString(),
+            workspace_id: session.workspaceId,
+            workspaces: session.workspaces,
+          },
+          200,
+        );
       },
     )
     .openapi(
@@ -55,11 +84,11 @@ export function publicSessionRoutes(deps: AppDeps) {
         method: "post",
         path: "/invites/accept",
         tags,
-        summary: "Accept an invite by setting a password",
+        summary: "Accept an invite: a new account sets its password, an existing one signs in with its own",
         request: { body: { required: true, content: { "application/json": { schema: AcceptBody } } } },
-        responses: { 200: json(z.object({ email: z.string() }), "The account can now sign in") },
+        responses: { 200: json(AcceptedSchema, "The membership is active; sign in to use it") },
       }),
-      async (c) => c.json(await acceptInvite(deps, c.req.valid("json")), 200),
+      async (c) => c.json(await acceptInvite({ ...deps, origin: originOf(c) }, c.req.valid("json")), 200),
     );
 }
 
@@ -70,6 +99,9 @@ export function privateSessionRoutes(deps: AppDeps) {
     actor: z.enum(["member", "api_key", "system"]),
     scopes: z.array(z.string()),
     csrf_token: z.string().nullable(),
+    workspaces: z
+      .array(WorkspaceChoiceSchema)
+      .openapi({ description: "For a signed-in person, every workspace they can switch to" }),
   });
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(
@@ -81,9 +113,10 @@ export function privateSessionRoutes(deps: AppDeps) {
         security: [{ bearerAuth: [] }, { sessionCookie: [] }],
         responses: { 200: json(MeSchema, "The caller") },
       }),
-      (c) => {
+      async (c) => {
         const actor = c.get("actor");
         const userId = actor.kind === "system" ? null : actor.userId;
+        const workspaces = actor.kind === "member" ? await activeWorkspacesOf(deps.db, actor.userId) : [];
         return c.json(
           {
             workspace_id: actor.workspaceId,
@@ -91,10 +124,28 @@ export function privateSessionRoutes(deps: AppDeps) {
             actor: actor.kind,
             scopes: [...actor.scopes],
             csrf_token: c.get("csrfToken") ?? null,
+            workspaces,
           },
           200,
         );
       },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/session/workspace",
+        tags,
+        summary: "Switch the signed-in session to another of the person's workspaces",
+        security: [{ sessionCookie: [] }],
+        request: {
+          body: {
+            required: true,
+            content: { "application/json": { schema: z.strictObject({ workspace_id: z.string().max(64) }) } },
+          },
+        },
+        responses: { 200: json(z.object({ workspace_id: z.string() }), "The session now acts in that workspace") },
+      }),
+      async (c) => c.json(await switchWorkspace(ctxOf(c), c.get("sessionId"), c.req.valid("json")), 200),
     )
     .openapi(
       createRoute({

@@ -5,7 +5,9 @@ import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { recordAudit } from "../audit/index.ts";
 import { mintApiKeySecret } from "./api-key-secret.ts";
+import { assertCanGrant } from "./grants.ts";
 import { getApiKeyOrThrow } from "./internal.ts";
 import { CreateApiKeyInput, UpdateApiKeyInput } from "./schemas.ts";
 import { normaliseScopes, requireScope, type Scope } from "./scopes.ts";
@@ -16,12 +18,7 @@ function grantableScopes(ctx: Ctx, requested: readonly string[] | "full_access")
     return [...ctx.actor.scopes];
   }
   const scopes = normaliseScopes(requested);
-  const missing = scopes.filter((s) => !ctx.actor.scopes.has(s));
-  if (missing.length > 0) {
-    throw new AppError("forbidden", `You cannot grant scopes you do not hold: ${missing.join(", ")}.`, {
-      issues: [{ field: "scopes", message: `not held by you: ${missing.join(", ")}` }],
-    });
-  }
+  assertCanGrant(ctx.actor, scopes, "scopes", "create or edit an API key");
   return scopes;
 }
 
@@ -31,22 +28,30 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
   const scopes = grantableScopes(ctx, parsed.scopes);
   const secret = mintApiKeySecret();
   const createdBy = ctx.actor.kind === "system" ? null : ctx.actor.userId;
-  const [row] = await ctx.db
-    .insert(apiKeys)
-    .values({
-      id: newId("apiKey", ctx.clock.now()),
-      workspaceId: ctx.actor.workspaceId,
-      createdByUserId: createdBy,
-      name: parsed.name,
-      keyPrefix: secret.prefix,
-      keyHash: secret.hash,
-      scopes,
-    })
-    .returning();
-  if (!row) {
-    throw new AppError("internal", "The key was not stored.");
-  }
-  return { ...row, key: secret.key };
+  return withTransaction(ctx, async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        id: newId("apiKey", ctx.clock.now()),
+        workspaceId: ctx.actor.workspaceId,
+        createdByUserId: createdBy,
+        name: parsed.name,
+        keyPrefix: secret.prefix,
+        keyHash: secret.hash,
+        scopes,
+      })
+      .returning();
+    if (!row) {
+      throw new AppError("internal", "The key was not stored.");
+    }
+    await recordAudit(tx, ctx, {
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: row.id,
+      details: { name: row.name, scopes },
+    });
+    return { ...row, key: secret.key };
+  });
 }
 
 export async function listApiKeys(ctx: Ctx, page: PageQuery) {
@@ -81,14 +86,28 @@ export async function updateApiKey(ctx: Ctx, id: string, input: UpdateApiKeyInpu
       .set({ scopes, name: parsed.name ?? key.name, updatedAt: ctx.clock.now() })
       .where(eq(apiKeys.id, id))
       .returning();
+    await recordAudit(tx, ctx, {
+      action: "api_key.updated",
+      targetType: "api_key",
+      targetId: id,
+      details: { name: row?.name ?? key.name, scopes, previous_scopes: key.scopes },
+    });
     return row ?? key;
   });
 }
 
 export async function revokeApiKey(ctx: Ctx, id: string) {
   requireScope(ctx.actor.scopes, "api_keys:write");
-  const key = await getApiKeyOrThrow(ctx.db, ctx.actor.workspaceId, id);
-  if (!key.revokedAt) {
-    await ctx.db.update(apiKeys).set({ revokedAt: ctx.clock.now() }).where(eq(apiKeys.id, id));
-  }
+  await withTransaction(ctx, async (tx) => {
+    const key = await getApiKeyOrThrow(tx, ctx.actor.workspaceId, id);
+    if (!key.revokedAt) {
+      await tx.update(apiKeys).set({ revokedAt: ctx.clock.now() }).where(eq(apiKeys.id, id));
+      await recordAudit(tx, ctx, {
+        action: "api_key.revoked",
+        targetType: "api_key",
+        targetId: id,
+        details: { name: key.name },
+      });
+    }
+  });
 }

@@ -1,24 +1,26 @@
-import { and, asc, eq, gt, ne } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { apiKeys, members, roles, users } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
-import { newId } from "../../lib/ids.ts";
 import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
-import { randomSecret, sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { recordAudit } from "../audit/index.ts";
+import { assertCanGrant, assertNotSelf } from "./grants.ts";
 import { getMemberOrThrow, getRoleOrThrow } from "./internal.ts";
-import { ChangeMemberRoleInput, type InviteMemberInput, InviteMemberInput as InviteSchema } from "./schemas.ts";
+import { ChangeMemberRoleInput } from "./schemas.ts";
 import { requireScope } from "./scopes.ts";
 
 const memberColumns = {
   id: members.id,
   userId: members.userId,
   email: users.email,
-  name: users.name,
+  // An invitee who already has an account elsewhere keeps their name to themselves until they accept.
+  name: sql<string>`case when ${members.status} = 'invited' and ${users.passwordHash} is not null then '' else ${users.name} end`,
   roleId: members.roleId,
   roleName: roles.name,
   status: members.status,
+  inviteExpiresAt: members.inviteExpiresAt,
   createdAt: members.createdAt,
 };
 
@@ -49,42 +51,6 @@ export async function getMember(ctx: Ctx, id: string) {
   return row;
 }
 
-/** Invites by email; the invite token is returned once so an admin can share the link (mail sends it later). */
-export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
-  const parsed = parseInput(InviteSchema, input);
-  requireScope(ctx.actor.scopes, "members:write");
-  const token = randomSecret(24);
-  const memberId = await withTransaction(ctx, async (tx) => {
-    await getRoleOrThrow(tx, ctx.actor.workspaceId, parsed.role_id);
-    const [existing] = await tx.select().from(users).where(eq(users.email, parsed.email));
-    const userId = existing?.id ?? newId("user", ctx.clock.now());
-    if (!existing) {
-      await tx.insert(users).values({ id: userId, email: parsed.email, name: parsed.name ?? "" });
-    }
-    const [already] = await tx
-      .select({ id: members.id })
-      .from(members)
-      .where(and(eq(members.workspaceId, ctx.actor.workspaceId), eq(members.userId, userId)));
-    if (already) {
-      throw new AppError("conflict", `${parsed.email} is already a member of this workspace.`, {
-        issues: [{ field: "email", message: "already a member" }],
-      });
-    }
-    const id = newId("member", ctx.clock.now());
-    await tx.insert(members).values({
-      id,
-      workspaceId: ctx.actor.workspaceId,
-      userId,
-      roleId: parsed.role_id,
-      status: existing?.passwordHash ? "active" : "invited",
-      inviteTokenHash: existing?.passwordHash ? null : sha256(token),
-    });
-    return id;
-  });
-  const member = await getMember(ctx, memberId);
-  return { ...member, inviteToken: member.status === "invited" ? token : null };
-}
-
 /** Refuses any change that would leave the workspace without an active member holding members:write. */
 async function assertAnotherAdminRemains(tx: Tx, workspaceId: string, exceptMemberId: string): Promise<void> {
   const admins = await tx
@@ -104,11 +70,22 @@ export async function changeMemberRole(ctx: Ctx, id: string, input: { role_id: s
   requireScope(ctx.actor.scopes, "members:write");
   await withTransaction(ctx, async (tx) => {
     const member = await getMemberOrThrow(tx, ctx.actor.workspaceId, id);
+    assertNotSelf(ctx.actor, member.userId, "change the role of");
+    const current = await getRoleOrThrow(tx, ctx.actor.workspaceId, member.roleId);
     const role = await getRoleOrThrow(tx, ctx.actor.workspaceId, parsed.role_id);
+    // Neither the role they hold now nor the one they get may exceed the caller's own scopes.
+    assertCanGrant(ctx.actor, current.scopes, "id", "change the role of a member");
+    assertCanGrant(ctx.actor, role.scopes, "role_id", "give a member a role");
     if (!role.scopes.includes("members:write")) {
       await assertAnotherAdminRemains(tx, ctx.actor.workspaceId, member.id);
     }
     await tx.update(members).set({ roleId: role.id, updatedAt: ctx.clock.now() }).where(eq(members.id, id));
+    await recordAudit(tx, ctx, {
+      action: "member.role_changed",
+      targetType: "member",
+      targetId: id,
+      details: { role: role.name, previous_role: current.name },
+    });
   });
   return getMember(ctx, id);
 }
@@ -118,11 +95,19 @@ export async function removeMember(ctx: Ctx, id: string) {
   requireScope(ctx.actor.scopes, "members:write");
   await withTransaction(ctx, async (tx) => {
     const member = await getMemberOrThrow(tx, ctx.actor.workspaceId, id);
+    const role = await getRoleOrThrow(tx, ctx.actor.workspaceId, member.roleId);
+    assertCanGrant(ctx.actor, role.scopes, "id", "remove a member");
     await assertAnotherAdminRemains(tx, ctx.actor.workspaceId, member.id);
     await tx
       .update(apiKeys)
       .set({ revokedAt: ctx.clock.now() })
       .where(and(eq(apiKeys.workspaceId, ctx.actor.workspaceId), eq(apiKeys.createdByUserId, member.userId)));
     await tx.delete(members).where(eq(members.id, id));
+    await recordAudit(tx, ctx, {
+      action: "member.removed",
+      targetType: "member",
+      targetId: id,
+      details: { role: role.name },
+    });
   });
 }

@@ -60,7 +60,14 @@ export async function resolveSessionActor(
     .select({ scopes: roles.scopes, memberId: members.id })
     .from(members)
     .innerJoin(roles, eq(roles.id, members.roleId))
-    .where(and(eq(members.workspaceId, session.workspaceId), eq(members.userId, session.userId)));
+    .where(
+      and(
+        eq(members.workspaceId, session.workspaceId),
+        eq(members.userId, session.userId),
+        // A session acts only through an accepted membership; a pending invite grants nothing.
+        eq(members.status, "active"),
+      ),
+    );
   if (!row) {
     return null;
   }

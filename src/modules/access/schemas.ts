@@ -1,5 +1,6 @@
 // Verb inputs use the public snake_case field names, so REST, MCP and the CLI share them and errors name the field the caller sent.
 import { z } from "zod";
+import { isCommonPassword, MIN_PASSWORD_LENGTH } from "../../lib/password-policy.ts";
 import { ACCEPTED_SCOPE_NAMES } from "./scopes.ts";
 
 export const ScopeName = z.string().refine((s) => ACCEPTED_SCOPE_NAMES.includes(s), {
@@ -9,7 +10,11 @@ export const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-export const Password = z.string().min(10, "must be at least 10 characters").max(200);
+export const Password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200)
+  .refine((p) => !isCommonPassword(p), "is too common; choose a longer phrase of your own");
 export const Name = z.string().trim().min(1).max(120);
 
 export const CreateWorkspaceInput = z.strictObject({
@@ -44,20 +49,35 @@ export const UpdateRoleInput = z.strictObject({
 });
 export type UpdateRoleInput = z.input<typeof UpdateRoleInput>;
 
+const InviteDays = z.number().int().min(1).max(30).optional();
+
 export const InviteMemberInput = z.strictObject({
   email: Email,
   role_id: z.string().min(1).max(64),
   name: z.string().trim().max(120).optional(),
+  expires_in_days: InviteDays,
 });
+
+export const ResendInviteInput = z.strictObject({ expires_in_days: InviteDays });
 export type InviteMemberInput = z.input<typeof InviteMemberInput>;
 
 export const ChangeMemberRoleInput = z.strictObject({ role_id: z.string().min(1).max(64) });
 
-export const LoginInput = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+const WorkspaceId = z.string().min(1).max(64);
+export const LoginInput = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(200),
+  workspace_id: WorkspaceId.optional(),
+});
+export const SwitchWorkspaceInput = z.strictObject({ workspace_id: WorkspaceId });
 export type LoginInput = z.input<typeof LoginInput>;
 
+/**
+ * A new account chooses its password here (the policy applies); an existing account proves itself with its
+ * current password, which accepting never changes.
+ */
 export const AcceptInviteInput = z.strictObject({
   token: z.string().min(10).max(200),
-  password: Password,
+  password: z.string().min(1).max(200),
   name: z.string().trim().max(120).optional(),
 });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../../context.ts";
+import { recordAudit } from "../audit/index.ts";
 import { xeroAuthRequests, xeroConnections } from "../../db/schema/integrations.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -79,10 +80,18 @@ export async function completeXeroConnect(
   }
   const now = ctx.clock.now();
   const values = { ...tenant, ...tokens, updatedAt: now };
-  await ctx.db
-    .insert(xeroConnections)
-    .values({ id: newId("xeroConnection", now), workspaceId: ctx.actor.workspaceId, ...values })
-    .onConflictDoUpdate({ target: xeroConnections.workspaceId, set: values });
+  await withTransaction(ctx, async (tx) => {
+    await tx
+      .insert(xeroConnections)
+      .values({ id: newId("xeroConnection", now), workspaceId: ctx.actor.workspaceId, ...values })
+      .onConflictDoUpdate({ target: xeroConnections.workspaceId, set: values });
+    await recordAudit(tx, ctx, {
+      action: "integration.connected",
+      targetType: "integration",
+      targetId: "xero",
+      details: { tenant_id: tenant.tenantId, tenant_name: tenant.tenantName },
+    });
+  });
   return getXeroStatus(ctx);
 }
 
@@ -90,10 +99,21 @@ export async function completeXeroConnect(
 export async function disconnectXero(ctx: Ctx): Promise<XeroStatus> {
   requireScope(ctx.actor.scopes, "integrations:write");
   const accounting = requireAccounting(ctx);
-  const [row] = await ctx.db
-    .delete(xeroConnections)
-    .where(eq(xeroConnections.workspaceId, ctx.actor.workspaceId))
-    .returning();
+  const row = await withTransaction(ctx, async (tx) => {
+    const [deleted] = await tx
+      .delete(xeroConnections)
+      .where(eq(xeroConnections.workspaceId, ctx.actor.workspaceId))
+      .returning();
+    if (deleted) {
+      await recordAudit(tx, ctx, {
+        action: "integration.disconnected",
+        targetType: "integration",
+        targetId: "xero",
+        details: { tenant_id: deleted.tenantId, tenant_name: deleted.tenantName },
+      });
+    }
+    return deleted;
+  });
   if (row) {
     await accounting.auth.disconnect(row.accessToken, row.connectionId).catch(() => undefined);
   }

@@ -7,6 +7,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
+import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
 import { JobsPage } from "./features/settings/jobs-page.tsx";
 import { MembersPage } from "./features/settings/members-page.tsx";
@@ -46,6 +47,7 @@ function SignedIn({ me }: { me: Me }) {
               <Route path="/settings/jobs" component={JobsPage} />
             </>
           ) : null}
+          {me.scopes.includes("members:write") ? <Route path="/settings/audit-log" component={AuditLogPage} /> : null}
           <Route path="/no-access" component={NoAccess} />
           <Route>
             <Redirect to={homeFor(me)} replace />

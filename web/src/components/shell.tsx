@@ -1,6 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { api } from "../lib/api.ts";
 import { useMe, useSignOut } from "../lib/session.tsx";
+import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 type NavItem = { href: string; label: string; scope: string };
 
@@ -11,6 +14,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/api-keys", label: "API keys", scope: "api_keys:write" },
   { href: "/settings/invoicing", label: "Invoicing", scope: "settings:write" },
   { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
+  { href: "/settings/audit-log", label: "Audit log", scope: "members:write" },
 ];
 
 function NavLinks({ items }: { items: NavItem[] }) {
@@ -34,22 +38,35 @@ function NavLinks({ items }: { items: NavItem[] }) {
   );
 }
 
+/** Whether the server mounts the local sandboxes (SETTLE_SANDBOXES); the link stays hidden until it says so. */
+function useSandboxesMounted(): boolean {
+  const meta = useQuery({
+    queryKey: ["meta"],
+    queryFn: () => api<{ sandboxes: boolean }>("/meta"),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return meta.data?.sandboxes === true;
+}
+
 export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const { scopes } = useMe();
+  const sandboxes = useSandboxesMounted();
   const hasSettings = SETTINGS.some((item) => scopes.includes(item.scope));
   return (
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">Settle</div>
+        <WorkspaceSwitcher />
         <nav className="nav" aria-label="Main">
           <NavLinks items={MAIN} />
           {hasSettings ? <div className="nav-section">Settings</div> : null}
           <NavLinks items={SETTINGS} />
-          {scopes.includes("integrations:read") ? (
+          {sandboxes && scopes.includes("integrations:read") ? (
             <>
               <div className="nav-section">Sandboxes</div>
-              {/* A plain link: the sandbox console is served by the server, outside the single-page app. */}
+              {/* A plain link: the console is served by the server, outside the single-page app, and asks for
+                  its access link (printed at start) unless this browser already holds its cookie. */}
               <a className="nav-link" href="/sandbox/xero/console" data-testid="nav-xero-sandbox">
                 Xero sandbox
               </a>

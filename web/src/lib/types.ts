@@ -6,6 +6,26 @@ export type Me = {
   actor: "member" | "api_key" | "system";
   scopes: string[];
   csrf_token: string | null;
+  workspaces: WorkspaceChoice[];
+};
+
+export type WorkspaceChoice = { id: string; name: string };
+
+export type AuditEvent = {
+  id: string;
+  action: string;
+  actor: {
+    kind: "member" | "api_key" | "system" | "anonymous";
+    user_id: string | null;
+    api_key_id: string | null;
+    label: string;
+  };
+  target_type: string | null;
+  target_id: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+  request_id: string | null;
+  created_at: string;
 };
 
 export type ScopeCatalogue = { scopes: string[]; aliases: Record<string, string>; presets: Record<string, string[]> };
@@ -20,6 +40,7 @@ export type Member = {
   role_id: string;
   role_name: string;
   status: "active" | "invited";
+  invite_expires_at: string | null;
   created_at: string;
 };
 export type InvitedMember = Member & { invite_url: string | null };

@@ -11,7 +11,7 @@ export function InvitePage() {
   const token = window.location.hash.replace(/^#/, "");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const accept = useMutation<{ email: string }, ApiError>({
+  const accept = useMutation<{ email: string; workspace_name: string }, ApiError>({
     mutationFn: () => api("/invites/accept", { method: "POST", body: { token, password, ...(name ? { name } : {}) } }),
   });
   const submit = (event: FormEvent) => {
@@ -24,7 +24,8 @@ export function InvitePage() {
         <div className="card auth-card">
           <h1>You're in</h1>
           <p>
-            Sign in as <strong>{accept.data.email}</strong> with your new password.
+            You joined <strong>{accept.data.workspace_name}</strong>. Sign in as <strong>{accept.data.email}</strong>{" "}
+            and choose it if you belong to several workspaces.
           </p>
           <Link href="/" className="btn btn-primary btn-block">
             Go to sign in
@@ -45,12 +46,16 @@ export function InvitePage() {
         <Field label="Your name (optional)" error={accept.error?.issueFor("name")}>
           {(id) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label="Choose a password" error={accept.error?.issueFor("password")}>
+        <p className="muted">
+          New to Settle? Choose a password of at least 12 characters that is not a common one. Already have a Settle
+          account? Enter its password: accepting an invite never changes it.
+        </p>
+        <Field label="Password" error={accept.error?.issueFor("password")}>
           {(id) => (
             <input
               id={id}
               type="password"
-              autoComplete="new-password"
+              autoComplete="current-password"
               required
               value={password}
               onChange={(e) => setPassword(e.target.value)}
@@ -58,7 +63,7 @@ export function InvitePage() {
           )}
         </Field>
         <Button type="submit" variant="primary" busy={accept.isPending} disabled={!token} className="btn-block">
-          Set password
+          Accept invite
         </Button>
       </form>
     </div>

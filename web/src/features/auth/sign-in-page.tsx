@@ -5,22 +5,35 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api, setCsrfToken } from "../../lib/api.ts";
 import { ME_KEY } from "../../lib/session.tsx";
+import type { WorkspaceChoice } from "../../lib/types.ts";
+import { WorkspaceChooser } from "./workspace-chooser.tsx";
+
+type SignedIn = { csrf_token: string; workspace_id: string; workspaces: WorkspaceChoice[] };
 
 export function SignInPage() {
   const client = useQueryClient();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const signIn = useMutation<{ csrf_token: string }, ApiError>({
+  const [choices, setChoices] = useState<WorkspaceChoice[]>([]);
+  const enter = () => client.invalidateQueries({ queryKey: ME_KEY });
+  const signIn = useMutation<SignedIn, ApiError>({
     mutationFn: () => api("/session", { method: "POST", body: { email, password } }),
     onSuccess: async (session) => {
       setCsrfToken(session.csrf_token);
-      await client.invalidateQueries({ queryKey: ME_KEY });
+      if (session.workspaces.length > 1) {
+        setChoices(session.workspaces);
+        return;
+      }
+      await enter();
     },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate();
   };
+  if (choices.length > 1) {
+    return <WorkspaceChooser workspaces={choices} onChosen={() => void enter()} />;
+  }
   return (
     <div className="auth-page">
       <form className="card auth-card" onSubmit={submit} data-testid="sign-in-form">

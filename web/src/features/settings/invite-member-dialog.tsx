@@ -32,17 +32,7 @@ export function InviteMemberDialog({ open, roles, onClose }: { open: boolean; ro
     const url = invite.data.invite_url;
     return (
       <Dialog open={open} title="Invite sent" onClose={close} footer={<Button onClick={close}>Done</Button>}>
-        {url ? (
-          <>
-            <p className="warning">Share this link with {invite.data.email}. It is shown only once.</p>
-            <div className="secret-box">
-              <code data-testid="invite-url">{url}</code>
-              <CopyButton text={url} />
-            </div>
-          </>
-        ) : (
-          <p>{invite.data.email} already has an account and was added to this workspace.</p>
-        )}
+        <InviteLink email={invite.data.email} url={url} />
       </Dialog>
     );
   }
@@ -72,5 +62,22 @@ export function InviteMemberDialog({ open, roles, onClose }: { open: boolean; ro
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** The invite link, shown once; it works for 7 days and for a new or an existing Settle account alike. */
+export function InviteLink({ email, url }: { email: string; url: string | null }) {
+  if (!url) return null;
+  return (
+    <>
+      <p className="warning">
+        Share this link with {email}. It is shown only once and works for 7 days. If they already use Settle, they
+        accept with their own password.
+      </p>
+      <div className="secret-box">
+        <code data-testid="invite-url">{url}</code>
+        <CopyButton text={url} />
+      </div>
+    </>
   );
 }

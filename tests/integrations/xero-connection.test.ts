@@ -42,6 +42,13 @@ describe("connecting Xero", () => {
     expect(callback.location).toBe(`${server.origin}/settings/integrations?xero=connected`);
     expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({ connected: true, tenant_id: NZ });
     expect((await api("DELETE", "/api/v1/integrations/xero")).body.connected).toBe(false);
+    const audit = await api("GET", "/api/v1/audit-events?limit=100");
+    const actions = audit.body.data.map((e: { action: string; details: { tenant_id?: string } }) => [
+      e.action,
+      e.details.tenant_id,
+    ]);
+    expect(actions).toContainEqual(["integration.connected", NZ]);
+    expect(actions).toContainEqual(["integration.disconnected", NZ]);
   });
 
   it("refuses a callback whose state belongs to another workspace, and a replayed one", async () => {

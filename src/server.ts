@@ -67,6 +67,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     writeAdminChannel(config.dataDir, { url, secret: adminSecret, pid: process.pid });
   }
   logger.info({ url: config.publicUrl, database: database.kind }, "Settle is listening");
+  for (const link of sandboxes.consoleLinks) process.stdout.write(`${link}\n`);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

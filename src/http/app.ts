@@ -15,6 +15,7 @@ import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { internalAdminRoutes } from "./routes/internal-admin.ts";
 import { memberRoutes } from "./routes/members.ts";
+import { metaRoutes } from "./routes/meta.ts";
 import { roleRoutes } from "./routes/roles.ts";
 import { scopeRoutes } from "./routes/scopes.ts";
 import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
@@ -57,12 +58,17 @@ export function createApp(deps: AppDeps) {
   for (const mount of deps.mounts ?? []) {
     app.mount(mount.prefix, mount.app.fetch);
   }
+  // Sandboxes not mounted (SETTLE_SANDBOXES=0) are unknown paths, never the web app's index.html.
+  app.all("/sandbox/*", (c) => {
+    throw new AppError("not_found", `No route ${c.req.method} ${c.req.path}.`);
+  });
   if (deps.adminSecret) {
     app.route("/internal/admin", internalAdminRoutes({ ...deps, adminSecret: deps.adminSecret }));
   }
 
   const api = new OpenAPIHono<AppEnv>();
   api.route("/", publicSessionRoutes(deps));
+  api.route("/", metaRoutes({ sandboxes: (deps.mounts ?? []).some((m) => m.prefix.startsWith("/sandbox/")) }));
   const privateApi = new OpenAPIHono<AppEnv>();
   privateApi.use("*", authenticate(deps));
   privateApi.use(

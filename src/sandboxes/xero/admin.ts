@@ -97,6 +97,22 @@ export class XeroSandboxAdmin {
     return runRepeatingSchedules(this.ctx);
   }
 
+  /** How far the sandbox clock runs ahead of the host clock. */
+  clockOffsetMs(): number {
+    return this.ctx.clock.offset;
+  }
+
+  /** Everything the organisation has accumulated that the console can add to. */
+  objectCount(org: OrganisationRecord): number {
+    return (
+      Object.keys(org.contacts).length +
+      Object.keys(org.invoices).length +
+      Object.keys(org.payments).length +
+      Object.keys(org.repeatingInvoices).length +
+      org.emails.length
+    );
+  }
+
   now(): Date {
     return new Date(this.ctx.clock.nowMs());
   }

@@ -5,7 +5,9 @@ import { FaultInjector } from "./api/faults.ts";
 import { RateLimiter } from "./api/rate-limiter.ts";
 import { RequestLog } from "./api/request-log.ts";
 import { consoleApi } from "./console/console-api.ts";
+import { consoleGuard } from "./console/console-auth.ts";
 import { CONSOLE_HTML, CONSOLE_JS } from "./console/console-page.ts";
+import { newConsoleToken } from "./console/console-token.ts";
 import { onlineInvoicePage } from "./console/online-invoice-page.ts";
 import type { SandboxContext } from "./context.ts";
 import { SandboxClock } from "./core/clock.ts";
@@ -18,6 +20,8 @@ import { SandboxStore } from "./state/store.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
 export type { XeroSandboxAdmin } from "./admin.ts";
+export { CONSOLE_TOKEN_HEADER } from "./console/console-auth.ts";
+export { loadOrCreateConsoleToken } from "./console/console-token.ts";
 export type { XeroSandboxLimits, XeroSandboxOptions, XeroSandboxWebhookTiming } from "./options.ts";
 export { DEMO_ORGANISATIONS } from "./state/demo-seed.ts";
 export { signWebhookBody } from "./webhooks/signature.ts";
@@ -29,11 +33,19 @@ export interface XeroSandbox {
   /** Base URLs for this mount point, to configure the Xero integration with. */
   urls: { login_url: string; identity_url: string; api_url: string };
   admin: XeroSandboxAdmin;
+  /** What /console and /console/api require (X-Sandbox-Token, or the cookie set by `/console?token=`). */
+  consoleToken: string;
   close(): Promise<void>;
 }
 
+const MIN_CONSOLE_TOKEN_LENGTH = 32;
+
 export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
   const publicUrl = options.publicUrl.replace(/\/+$/, "");
+  const consoleToken = options.consoleToken ?? newConsoleToken();
+  if (consoleToken.length < MIN_CONSOLE_TOKEN_LENGTH) {
+    throw new Error(`The sandbox console token must be at least ${MIN_CONSOLE_TOKEN_LENGTH} characters.`);
+  }
   const baseNow = options.now ?? (() => new Date());
   const bootClock = new SandboxClock(baseNow);
   const store = new SandboxStore(bootClock.nowMs(), options.persistFile);
@@ -69,6 +81,11 @@ export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
   app.route("/identity", identityRoutes(ctx));
   app.route("/api", apiRoutes(ctx, faults, limiter));
   app.route("/in", onlineInvoicePage(ctx));
+  // The wire routes above are guarded like Xero's (OAuth); the console plays Xero's signed-in web app.
+  const guard = { token: consoleToken, publicUrl };
+  app.use("/console/api/*", consoleGuard(guard, "json"));
+  app.use("/console", consoleGuard(guard, "page", true));
+  app.use("/console/app.js", consoleGuard(guard, "page"));
   app.route("/console/api", consoleApi(admin, publicUrl));
   app.get("/console", (c) => c.html(CONSOLE_HTML));
   app.get("/console/app.js", (c) => c.body(CONSOLE_JS, 200, { "content-type": "text/javascript; charset=utf-8" }));
@@ -78,6 +95,7 @@ export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
     credentials: { client_id: DEMO_APP.clientId, client_secret: DEMO_APP.clientSecret },
     urls: { login_url: `${publicUrl}/login`, identity_url: `${publicUrl}/identity`, api_url: `${publicUrl}/api` },
     admin,
+    consoleToken,
     async close() {
       webhooks.close();
       store.flush();

@@ -28,7 +28,33 @@ export interface XeroSandboxOptions {
   accessTokenTtlSeconds?: number;
   persistFile?: string;
   webhookTiming?: Partial<XeroSandboxWebhookTiming>;
+  /**
+   * The secret the console page and its JSON API require (X-Sandbox-Token header, or the cookie its link
+   * sets). A random one is made when absent, so the console is never open; read it from `consoleToken`.
+   */
+  consoleToken?: string;
 }
+
+/** Bounds on what the console accepts, so a console user cannot grow the state (or memory) without end. */
+export const CONSOLE_LIMITS = {
+  /** Request bodies to /console/api. */
+  bodyBytes: 64 * 1024,
+  /** Organisations in the sandbox; the console cannot add more once this many exist. */
+  organisations: 10,
+  /** Contacts, invoices, payments, repeating invoices and emails per organisation the console stops at. */
+  objectsPerOrganisation: 2000,
+  lineItems: 50,
+  /** Largest money value (unit amount, line amount, payment) in the organisation's currency. */
+  amount: 100_000_000,
+  quantity: 100_000,
+  /** One clock advance, and how far ahead of the host clock the sandbox clock may run in total. */
+  advanceDays: 366,
+  clockAheadDays: 3660,
+  /** Fault rules pending at once, and calls one rule may cover. */
+  pendingFaults: 20,
+  faultCount: 100,
+  faultDelayMs: 30_000,
+} as const;
 
 export const DEFAULT_LIMITS: XeroSandboxLimits = {
   concurrent: 5,

@@ -1,13 +1,17 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { loadOrCreateConsoleToken } from "./console/console-token.ts";
 import { createXeroSandbox } from "./index.ts";
 
 const MOUNT = "/sandbox/xero";
 
 type FetchHandler = (request: Request, env: unknown) => Response | Promise<Response>;
 
-/** Serves the sandbox on 127.0.0.1:port and prints its URLs and credentials as one JSON line. */
+/**
+ * Serves the sandbox on 127.0.0.1:port and prints its URLs, credentials and console token as one JSON line.
+ * The token is kept beside the state, so a restart keeps the console link working.
+ */
 export async function runXeroSandboxStandalone(options: {
   port: number;
   dataDir: string;
@@ -25,13 +29,16 @@ export async function runXeroSandboxStandalone(options: {
   const sandbox = createXeroSandbox({
     publicUrl: `http://127.0.0.1:${port}${MOUNT}`,
     persistFile: join(options.dataDir, "xero-sandbox.json"),
+    consoleToken: loadOrCreateConsoleToken(join(options.dataDir, "sandbox-console-token")),
     webhookUrl: process.env.XERO_SANDBOX_WEBHOOK_URL,
     webhookKey: process.env.XERO_SANDBOX_WEBHOOK_KEY,
   });
   const root = new Hono();
   root.route(MOUNT, sandbox.app);
   handler = (request, env) => root.fetch(request, env);
-  process.stdout.write(`${JSON.stringify({ ...sandbox.urls, ...sandbox.credentials })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...sandbox.urls, ...sandbox.credentials, console_token: sandbox.consoleToken })}\n`,
+  );
   return {
     async close() {
       await sandbox.close();

@@ -1,23 +1,69 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { z } from "zod";
 import { contactToWire } from "../accounting/contacts/contact-wire.ts";
 import { invoiceToWire } from "../accounting/invoices/invoice-wire.ts";
 import { paymentToWire } from "../accounting/payments/payment-wire.ts";
 import { repeatingToWire } from "../accounting/repeating/repeating-wire.ts";
 import type { XeroSandboxAdmin } from "../admin.ts";
-import type { FaultKind } from "../api/faults.ts";
-import { isObject, num, str, type WireObject } from "../core/wire-input.ts";
 import { DEMO_APP } from "../identity/demo-app.ts";
+import { CONSOLE_LIMITS } from "../options.ts";
+import type { OrganisationRecord } from "../state/types.ts";
+import {
+  ConsoleClockAdvance,
+  ConsoleFault,
+  ConsoleInvoice,
+  type ConsoleIssue,
+  ConsoleOrganisation,
+  ConsolePayment,
+  ConsoleWebhook,
+  DAY_MS,
+  issuesOf,
+  webhookTargetProblem,
+} from "./console-input.ts";
 
-const DAY_MS = 86_400_000;
-const FAULT_KINDS: FaultKind[] = ["429", "500", "503", "slow", "drop"];
+const refuse = (c: Context, issues: ConsoleIssue[]) =>
+  c.json({ errors: issues.map((i) => `${i.field} ${i.message}`), issues }, 400);
+
+/** Parses a JSON body against a console schema; a Response is the 400 naming the fields. */
+async function parse<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S> | Response> {
+  const raw = await c.req.text();
+  let value: unknown = {};
+  if (raw.trim() !== "") {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return refuse(c, [{ field: "body", message: "must be a JSON object" }]);
+    }
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : refuse(c, issuesOf(parsed.error));
+}
 
 /** JSON endpoints behind the console page. */
 export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
   const app = new Hono();
-  const body = async (request: Request): Promise<WireObject> => {
-    const parsed: unknown = await request.json().catch(() => ({}));
-    return isObject(parsed) ? parsed : {};
-  };
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: CONSOLE_LIMITS.bodyBytes,
+      onError: (c) => refuse(c, [{ field: "body", message: `must be at most ${CONSOLE_LIMITS.bodyBytes} bytes` }]),
+    }),
+  );
+  const orgOf = (c: Context): OrganisationRecord | Response =>
+    admin.organisation(c.req.param("id") ?? "") ??
+    c.json({ errors: ["Organisation not found"], issues: [{ field: "id", message: "not found" }] }, 404);
+  /** The console stops adding to an organisation at a fixed size, so its state file stays bounded. */
+  const full = (c: Context, org: OrganisationRecord): Response | undefined =>
+    admin.objectCount(org) >= CONSOLE_LIMITS.objectsPerOrganisation
+      ? refuse(c, [
+          {
+            field: "organisation",
+            message: `${org.name} holds ${CONSOLE_LIMITS.objectsPerOrganisation} contacts, invoices, payments and emails, the most the console adds to; use another organisation`,
+          },
+        ])
+      : undefined;
 
   app.get("/state", (c) =>
     c.json({
@@ -37,8 +83,8 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
   );
 
   app.get("/orgs/:id", (c) => {
-    const org = admin.organisation(c.req.param("id"));
-    if (!org) return c.json({ error: "not found" }, 404);
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
     const invoices = Object.values(org.invoices).slice(-200).reverse();
     return c.json({
       contacts: Object.values(org.contacts).map(contactToWire),
@@ -54,47 +100,77 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
   });
 
   app.post("/orgs/:id/invoices", async (c) => {
-    const result = admin.createInvoice(c.req.param("id"), await body(c.req.raw));
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
+    const input = await parse(c, ConsoleInvoice);
+    if (input instanceof Response) return input;
+    const refused = full(c, org);
+    if (refused) return refused;
+    const result = admin.createInvoice(org.organisationId, input);
     return result.ok ? c.json({ invoiceId: result.value.invoiceId }) : c.json({ errors: result.errors }, 400);
   });
 
   app.post("/orgs/:id/invoices/:invoiceId", async (c) => {
-    const result = admin.updateInvoice(c.req.param("id"), c.req.param("invoiceId"), await body(c.req.raw));
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
+    const input = await parse(c, ConsoleInvoice);
+    if (input instanceof Response) return input;
+    // A Contact given by an unknown Name is created, as in Xero, so an update can add to the organisation.
+    const refused = input.Contact ? full(c, org) : undefined;
+    if (refused) return refused;
+    const result = admin.updateInvoice(org.organisationId, c.req.param("invoiceId"), input);
     return result.ok ? c.json({ invoiceId: result.value.invoiceId }) : c.json({ errors: result.errors }, 400);
   });
 
   app.post("/orgs/:id/payments", async (c) => {
-    const input = await body(c.req.raw);
-    const result = admin.recordPayment(
-      c.req.param("id"),
-      str(input, "InvoiceID") ?? "",
-      num(input, "Amount"),
-      str(input, "AccountCode"),
-    );
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
+    const input = await parse(c, ConsolePayment);
+    if (input instanceof Response) return input;
+    const refused = full(c, org);
+    if (refused) return refused;
+    const result = admin.recordPayment(org.organisationId, input.InvoiceID, input.Amount, input.AccountCode);
     return result.ok ? c.json({ paymentId: result.value }) : c.json({ errors: result.errors }, 400);
   });
 
   app.post("/orgs/:id/payments/:paymentId/delete", (c) => {
-    const result = admin.deletePayment(c.req.param("id"), c.req.param("paymentId"));
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
+    const result = admin.deletePayment(org.organisationId, c.req.param("paymentId"));
     return result.ok ? c.json({ paymentId: result.value }) : c.json({ errors: result.errors }, 400);
   });
 
   app.post("/clock/advance", async (c) => {
-    const input = await body(c.req.raw);
-    const generated = admin.advanceClock((num(input, "days") ?? 0) * DAY_MS + (num(input, "ms") ?? 0));
+    const input = await parse(c, ConsoleClockAdvance);
+    if (input instanceof Response) return input;
+    const ms = (input.days ?? 0) * DAY_MS + (input.ms ?? 0);
+    // Repeating invoices are generated as the clock passes their dates: a bounded clock bounds them.
+    if (admin.clockOffsetMs() + ms > CONSOLE_LIMITS.clockAheadDays * DAY_MS) {
+      const ahead = Math.floor(admin.clockOffsetMs() / DAY_MS);
+      return refuse(c, [
+        {
+          field: "days",
+          message: `would take the sandbox clock more than ${CONSOLE_LIMITS.clockAheadDays} days ahead (it is ${ahead} days ahead)`,
+        },
+      ]);
+    }
+    const generated = admin.advanceClock(ms);
     return c.json({ now: admin.now().toISOString(), generated: generated.map((i) => i.invoiceId) });
   });
 
   app.post("/faults", async (c) => {
-    const input = await body(c.req.raw);
-    const kind = str(input, "kind") as FaultKind | undefined;
-    if (!kind || !FAULT_KINDS.includes(kind))
-      return c.json({ errors: [`kind must be one of ${FAULT_KINDS.join(", ")}`] }, 400);
+    const input = await parse(c, ConsoleFault);
+    if (input instanceof Response) return input;
+    if (admin.faults.pending().length >= CONSOLE_LIMITS.pendingFaults) {
+      return refuse(c, [
+        { field: "kind", message: `${CONSOLE_LIMITS.pendingFaults} fault rules are already pending; clear them first` },
+      ]);
+    }
     admin.injectFault({
-      kind,
-      count: num(input, "count") ?? 1,
-      delayMs: num(input, "delayMs"),
-      pathContains: str(input, "pathContains"),
+      kind: input.kind,
+      count: input.count ?? 1,
+      delayMs: input.delayMs,
+      pathContains: input.pathContains,
     });
     return c.json({ faults: admin.faults.pending() });
   });
@@ -105,8 +181,12 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
   });
 
   app.post("/webhooks", async (c) => {
-    const input = await body(c.req.raw);
-    admin.webhooks.configure(str(input, "url"), str(input, "key"));
+    const input = await parse(c, ConsoleWebhook);
+    if (input instanceof Response) return input;
+    const url = input.url || undefined;
+    const problem = url === undefined ? undefined : webhookTargetProblem(url, publicUrl);
+    if (problem) return refuse(c, [{ field: "url", message: problem }]);
+    admin.webhooks.configure(url, input.key || undefined);
     return c.json({ status: admin.webhooks.status });
   });
 
@@ -115,8 +195,17 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
   app.get("/log", (c) => c.json(admin.requestLog()));
 
   app.post("/orgs", async (c) => {
-    const input = await body(c.req.raw);
-    const org = admin.seedOrganisation({ name: str(input, "name") ?? "New Demo Organisation" });
+    const input = await parse(c, ConsoleOrganisation);
+    if (input instanceof Response) return input;
+    if (admin.organisations().length >= CONSOLE_LIMITS.organisations) {
+      return refuse(c, [
+        {
+          field: "name",
+          message: `the sandbox already holds ${CONSOLE_LIMITS.organisations} organisations, the most it takes`,
+        },
+      ]);
+    }
+    const org = admin.seedOrganisation({ name: input.name ?? "New Demo Organisation" });
     return c.json({ id: org.organisationId });
   });
 

@@ -19,11 +19,11 @@ button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-
 <main>
 <section class="card"><h2>Demo app</h2><div id="app"></div></section>
 <section class="card"><h2>Clock &amp; faults</h2>
-<div class="row">Advance clock <input id="days" type="number" value="1" style="width:70px"> days <button class="primary" id="advance">Advance</button></div>
-<div class="row">Next <input id="fcount" type="number" value="1" style="width:60px"> calls <select id="fkind"><option>429</option><option>500</option><option>503</option><option>slow</option><option>drop</option></select><button id="fault">Inject</button><button id="clear">Clear</button></div>
+<div class="row">Advance clock <input id="days" type="number" value="1" min="0" max="366" style="width:70px"> days <button class="primary" id="advance">Advance</button></div>
+<div class="row">Next <input id="fcount" type="number" value="1" min="1" max="100" style="width:60px"> calls <select id="fkind"><option>429</option><option>500</option><option>503</option><option>slow</option><option>drop</option></select><button id="fault">Inject</button><button id="clear">Clear</button></div>
 <div id="faults"></div><h2 style="margin-top:14px">Webhook</h2><div id="webhook"></div></section>
 <section class="card"><h2>Create invoice</h2>
-<div class="row"><select id="ncontact"></select><input id="ndesc" placeholder="Description" value="Consulting"><input id="namount" type="number" value="100" style="width:90px"></div>
+<div class="row"><select id="ncontact"></select><input id="ndesc" placeholder="Description" value="Consulting" maxlength="4000"><input id="namount" type="number" value="100" style="width:90px"></div>
 <div class="row"><select id="nstatus"><option>DRAFT</option><option selected>AUTHORISED</option></select><button class="primary" id="create">Create</button><span id="nerr" class="err"></span></div></section>
 <section class="card" style="grid-column:1/-1"><h2>Invoices</h2><table id="invoices"></table></section>
 <section class="card"><h2>Contacts</h2><table id="contacts"></table></section>
@@ -35,7 +35,11 @@ button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-
 <script src="console/app.js"></script></body></html>`;
 
 /** The console's script, served as its own file so a strict Content-Security-Policy (no inline script) allows it. */
-export const CONSOLE_JS = `const api = (p, o) => fetch("console/api" + p, o ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(o) } : undefined).then(r => r.json());
+export const CONSOLE_JS = `const api = (p, o) => fetch("console/api" + p, o ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(o) } : undefined).then(r => {
+  if (r.status === 401) { location.reload(); throw new Error("The console token is no longer accepted."); }
+  return r.json();
+});
+const report = r => { if (r && r.errors) alert(r.errors.join("\\n")); return r; };
 const $ = id => document.getElementById(id);
 const esc = v => String(v ?? "").replace(/[&<>"]/g, c => "&#" + c.charCodeAt(0) + ";");
 const day = v => { const m = /\\((-?\\d+)/.exec(v || ""); return m ? new Date(+m[1]).toISOString().slice(0, 10) : ""; };
@@ -65,16 +69,16 @@ async function refresh() {
 }
 document.addEventListener("click", async e => {
   const d = e.target.dataset || {};
-  if (d.pay) { const amount = prompt("Amount (blank = full amount due)"); await api("/orgs/" + org + "/payments", { InvoiceID: d.pay, Amount: amount ? Number(amount) : undefined }); }
-  if (d.void) await api("/orgs/" + org + "/invoices/" + d.void, { Status: "VOIDED" });
-  if (d.approve) { const r = await api("/orgs/" + org + "/invoices/" + d.approve, { Status: "AUTHORISED" }); if (r.errors) alert(r.errors.join("\\n")); }
-  if (d.ref) { const ref = prompt("New reference"); if (ref !== null) await api("/orgs/" + org + "/invoices/" + d.ref, { Reference: ref }); }
-  if (d.unpay) await api("/orgs/" + org + "/payments/" + d.unpay + "/delete", {});
+  if (d.pay) { const amount = prompt("Amount (blank = full amount due)"); if (amount !== null) report(await api("/orgs/" + org + "/payments", { InvoiceID: d.pay, Amount: amount ? Number(amount) : undefined })); }
+  if (d.void) report(await api("/orgs/" + org + "/invoices/" + d.void, { Status: "VOIDED" }));
+  if (d.approve) report(await api("/orgs/" + org + "/invoices/" + d.approve, { Status: "AUTHORISED" }));
+  if (d.ref) { const ref = prompt("New reference"); if (ref !== null) report(await api("/orgs/" + org + "/invoices/" + d.ref, { Reference: ref })); }
+  if (d.unpay) report(await api("/orgs/" + org + "/payments/" + d.unpay + "/delete", {}));
   if (Object.keys(d).length) refresh();
 });
 $("org").onchange = e => { org = e.target.value; refresh(); };
-$("advance").onclick = async () => { await api("/clock/advance", { days: Number($("days").value) }); refresh(); };
-$("fault").onclick = async () => { await api("/faults", { kind: $("fkind").value, count: Number($("fcount").value) }); refresh(); };
+$("advance").onclick = async () => { report(await api("/clock/advance", { days: Number($("days").value) })); refresh(); };
+$("fault").onclick = async () => { report(await api("/faults", { kind: $("fkind").value, count: Number($("fcount").value) })); refresh(); };
 $("clear").onclick = async () => { await fetch("console/api/faults", { method: "DELETE" }); refresh(); };
 $("create").onclick = async () => {
   const today = new Date().toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -111,25 +111,81 @@ describe("console", () => {
   });
   afterAll(() => h.close());
 
-  const consoleApi = async (path: string, body?: unknown) => {
+  const withToken = () => ({ "x-sandbox-token": h.sandbox.consoleToken });
+  const consoleApi = async (path: string, body?: unknown, headers: Record<string, string> = withToken()) => {
     const response = await fetch(
       `${h.origin}/sandbox/xero/console/api${path}`,
       body === undefined
-        ? undefined
-        : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+        ? { headers }
+        : { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) },
     );
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   it("serves the console page", async () => {
-    const page = await fetch(`${h.origin}/sandbox/xero/console`);
+    const page = await fetch(`${h.origin}/sandbox/xero/console`, { headers: withToken() });
     const html = await page.text();
     expect(html).toContain("Xero sandbox");
     // Settle serves it under a CSP without inline scripts: the script must be a file of its own.
     expect(html).not.toMatch(/<script>/);
-    const script = await fetch(`${h.origin}/sandbox/xero/console/app.js`);
+    const script = await fetch(`${h.origin}/sandbox/xero/console/app.js`, { headers: withToken() });
     expect(script.headers.get("content-type")).toContain("javascript");
     expect(await script.text()).toContain("console/api");
+  });
+
+  it("refuses the page, its script and its API without the token", async () => {
+    const page = await fetch(`${h.origin}/sandbox/xero/console`);
+    expect(page.status).toBe(401);
+    expect(await page.text()).toContain("?token=");
+    expect((await fetch(`${h.origin}/sandbox/xero/console/app.js`)).status).toBe(401);
+    const anonymous = await consoleApi("/state", undefined, {});
+    expect(anonymous.status).toBe(401);
+    expect(JSON.stringify(anonymous.body)).not.toContain(h.sandbox.credentials.client_secret);
+    expect((await consoleApi("/clock/advance", { days: 1 }, { "x-sandbox-token": "x".repeat(43) })).status).toBe(401);
+  });
+
+  it("turns the link's ?token= into a cookie scoped to /sandbox and drops it from the address", async () => {
+    const link = await fetch(`${h.origin}/sandbox/xero/console?token=${h.sandbox.consoleToken}`, {
+      redirect: "manual",
+    });
+    expect(link.status).toBe(303);
+    expect(link.headers.get("location")).toBe("/sandbox/xero/console");
+    const cookie = link.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/sandbox(;|$)/);
+    const pair = cookie.split(";")[0] ?? "";
+    expect((await consoleApi("/state", undefined, { cookie: pair })).status).toBe(200);
+    expect((await fetch(`${h.origin}/sandbox/xero/console`, { headers: { cookie: pair } })).status).toBe(200);
+    const wrong = await fetch(`${h.origin}/sandbox/xero/console?token=nope`, { redirect: "manual" });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("bounds what the console accepts and names the field", async () => {
+    const cases: Array<[string, unknown, string]> = [
+      ["/clock/advance", { days: 367 }, "days"],
+      ["/clock/advance", { days: -1 }, "days"],
+      ["/faults", { kind: "503", count: 101 }, "count"],
+      ["/faults", { kind: "teapot" }, "kind"],
+      ["/orgs", { name: "n".repeat(101) }, "name"],
+      [`/orgs/${T}/payments`, { InvoiceID: "x", Amount: 1e12 }, "Amount"],
+      [`/orgs/${T}/invoices`, { Type: "ACCREC", Reference: "r".repeat(256) }, "Reference"],
+      [`/orgs/${T}/invoices`, { Type: "ACCREC", LineItems: [{ UnitAmount: 1e12 }] }, "LineItems.0.UnitAmount"],
+      [`/orgs/${T}/invoices`, { Type: "ACCREC", Surprise: 1 }, "Surprise"],
+      ["/webhooks", { url: "http://169.254.169.254/latest", key: "k" }, "url"],
+      ["/webhooks", { url: "http://example.com/hook", key: "k" }, "url"],
+    ];
+    for (const [path, body, field] of cases) {
+      const response = await consoleApi(path, body);
+      expect([path, response.status]).toEqual([path, 400]);
+      expect((response.body.issues as Array<{ field: string }>).map((i) => i.field)).toContain(field);
+    }
+    expect((await consoleApi("/webhooks", { url: "http://127.0.0.1:9/hook", key: "k" })).status).toBe(200);
+    expect((await consoleApi("/webhooks", { url: `${h.origin}/hook`, key: "k" })).status).toBe(200);
+    expect((await consoleApi("/webhooks", { url: "http://[::1]:9/hook", key: "k" })).status).toBe(200);
+    expect((await consoleApi("/webhooks", {})).body.status).toBe("not-configured");
+    expect((await consoleApi("/orgs/not-an-org/invoices", { Type: "ACCREC" })).status).toBe(404);
   });
 
   it("lets a Xero user create, pay and void invoices, inject faults and see the log", async () => {
@@ -157,9 +213,7 @@ describe("console", () => {
     await consoleApi("/faults", { kind: "503", count: 1 });
     const api = h.accounting(await h.clientCredentialsToken());
     await expect(api.getOrganisations(T)).rejects.toMatch(/"statusCode":503/);
-    const log = (await fetch(`${h.origin}/sandbox/xero/console/api/log`).then((r) => r.json())) as Array<{
-      status: number;
-    }>;
+    const log = (await consoleApi("/log")).body as unknown as Array<{ status: number }>;
     expect(log.some((l) => l.status === 503)).toBe(true);
     const advanced = await consoleApi("/clock/advance", { days: 2 });
     expect(Date.parse(String(advanced.body.now)) - Date.now()).toBeGreaterThan(86_400_000);
@@ -182,7 +236,17 @@ describe("standalone with persistence", () => {
       process.stdout.write = write;
     }
     const info = JSON.parse(lines[0] ?? "{}") as Record<string, string>;
-    expect(Object.keys(info).sort()).toEqual(["api_url", "client_id", "client_secret", "identity_url", "login_url"]);
+    expect(Object.keys(info).sort()).toEqual([
+      "api_url",
+      "client_id",
+      "client_secret",
+      "console_token",
+      "identity_url",
+      "login_url",
+    ]);
+    const consoleState = `${info.login_url?.replace(/\/login$/, "")}/console/api/state`;
+    expect((await fetch(consoleState)).status).toBe(401);
+    expect((await fetch(consoleState, { headers: { "x-sandbox-token": info.console_token ?? "" } })).status).toBe(200);
     expect(info.login_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/xero\/login$/);
     const tokenResponse = await fetch(`${info.identity_url}/connect/token`, {
       method: "POST",
@@ -200,10 +264,17 @@ describe("standalone with persistence", () => {
     });
     expect(created.status).toBe(200);
     await first.close();
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    const again: string[] = [];
+    process.stdout.write = ((chunk: string) => {
+      again.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
     const second = await runXeroSandboxStandalone({ port: 0, dataDir }).finally(() => {
       process.stdout.write = write;
     });
+    // The console token is kept beside the state, readable by its owner only, and survives the restart.
+    expect(JSON.parse(again[0] ?? "{}").console_token).toBe(info.console_token);
+    expect(statSync(join(dataDir, "sandbox-console-token")).mode & 0o777).toBe(0o600);
     const sandboxState = JSON.parse(
       await import("node:fs").then((fs) => fs.readFileSync(join(dataDir, "xero-sandbox.json"), "utf8")),
     ) as { organisations: Record<string, { contacts: Record<string, { name: string }> }> };

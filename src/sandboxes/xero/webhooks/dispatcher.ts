@@ -11,6 +11,9 @@ export interface WebhookDelivery {
   eventCount: number;
 }
 
+/** Deliveries kept for the console; older ones are dropped so repeated checks cannot grow memory. */
+const KEPT_DELIVERIES = 100;
+
 export type WebhookStatus = "not-configured" | "pending-intent-to-receive" | "active" | "intent-to-receive-failed";
 
 /**
@@ -70,7 +73,7 @@ export class WebhookDispatcher implements EventSink {
       const signature = valid ? signWebhookBody(body, this.key) : signWebhookBody(body, `${this.key}-wrong`);
       const status = await this.post(body, signature);
       const ok = valid ? status === 200 : status === 401;
-      this.deliveries.push({ atMs: this.clock.nowMs(), kind: "intent-to-receive", status, ok, eventCount: 0 });
+      this.record({ atMs: this.clock.nowMs(), kind: "intent-to-receive", status, ok, eventCount: 0 });
       passed &&= ok;
     }
     this.verified = passed;
@@ -115,7 +118,7 @@ export class WebhookDispatcher implements EventSink {
     });
     const status = await this.post(body, signWebhookBody(body, this.key ?? ""));
     const ok = status === 200;
-    this.deliveries.push({ atMs: this.clock.nowMs(), kind: "events", status, ok, eventCount: batch.length });
+    this.record({ atMs: this.clock.nowMs(), kind: "events", status, ok, eventCount: batch.length });
     if (ok) {
       this.retryIndex = 0;
       if (this.queue.length > 0) this.schedule(this.timing.batchDelayMs);
@@ -123,6 +126,11 @@ export class WebhookDispatcher implements EventSink {
     }
     this.queue = [...batch, ...this.queue];
     this.retryLater();
+  }
+
+  private record(delivery: WebhookDelivery): void {
+    this.deliveries.push(delivery);
+    if (this.deliveries.length > KEPT_DELIVERIES) this.deliveries.splice(0, this.deliveries.length - KEPT_DELIVERIES);
   }
 
   private retryLater(): void {
@@ -155,6 +163,8 @@ export class WebhookDispatcher implements EventSink {
         method: "POST",
         headers: { "content-type": "application/json", "x-xero-signature": signature },
         body,
+        // A redirect counts as a failed delivery, so a receiver cannot pass the POST on to another host.
+        redirect: "manual",
         signal: AbortSignal.timeout(this.timing.timeoutMs),
       });
       await response.body?.cancel();

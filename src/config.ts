@@ -50,8 +50,11 @@ export type Config = {
   runWorker: boolean;
   /** The key `settle mcp` (stdio) acts with when --api-key is not given. */
   apiKey: string | undefined;
-  /** Xero app and endpoints; unset, they point at the sandbox this server mounts, with its demo app. */
-  xero: XeroConfig;
+  /**
+   * Xero app and endpoints. With XERO_CLIENT_ID they default to Xero's real hosts; without it, to the sandbox
+   * this server mounts and its demo app; with neither, Xero is not configured (connecting says how to fix it).
+   */
+  xero: XeroConfig | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -66,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
-  const sandbox = `${publicUrl}/sandbox/xero`;
+  const sandboxes = e.SETTLE_SANDBOXES ? e.SETTLE_SANDBOXES === "1" : !e.DATABASE_URL;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -75,18 +78,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SETTLE_DEMO ? e.SETTLE_DEMO === "1" : !e.DATABASE_URL,
-    sandboxes: e.SETTLE_SANDBOXES ? e.SETTLE_SANDBOXES === "1" : !e.DATABASE_URL,
+    sandboxes,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     runWorker: e.SETTLE_WORKER === "1",
     apiKey: e.SETTLE_API_KEY,
-    xero: {
-      clientId: e.XERO_CLIENT_ID ?? DEMO_APP.clientId,
-      clientSecret: e.XERO_CLIENT_SECRET ?? DEMO_APP.clientSecret,
-      loginUrl: (e.XERO_LOGIN_URL ?? `${sandbox}/login`).replace(/\/$/, ""),
-      identityUrl: (e.XERO_IDENTITY_URL ?? `${sandbox}/identity`).replace(/\/$/, ""),
-      apiUrl: (e.XERO_API_URL ?? `${sandbox}/api`).replace(/\/$/, ""),
-    },
+    xero: xeroConfig(e, sandboxes ? `${publicUrl}/sandbox/xero` : undefined),
+  };
+}
+
+const XERO_HOSTS = {
+  loginUrl: "https://login.xero.com",
+  identityUrl: "https://identity.xero.com",
+  apiUrl: "https://api.xero.com",
+};
+
+function xeroConfig(e: z.infer<typeof Env>, sandbox: string | undefined): XeroConfig | undefined {
+  const real = Boolean(e.XERO_CLIENT_ID);
+  if (!real && !sandbox) {
+    return undefined;
+  }
+  const hosts = real
+    ? XERO_HOSTS
+    : { loginUrl: `${sandbox}/login`, identityUrl: `${sandbox}/identity`, apiUrl: `${sandbox}/api` };
+  return {
+    clientId: e.XERO_CLIENT_ID ?? DEMO_APP.clientId,
+    clientSecret: e.XERO_CLIENT_SECRET ?? (real ? "" : DEMO_APP.clientSecret),
+    loginUrl: (e.XERO_LOGIN_URL ?? hosts.loginUrl).replace(/\/$/, ""),
+    identityUrl: (e.XERO_IDENTITY_URL ?? hosts.identityUrl).replace(/\/$/, ""),
+    apiUrl: (e.XERO_API_URL ?? hosts.apiUrl).replace(/\/$/, ""),
   };
 }

@@ -39,7 +39,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   }
   const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
   const sandboxes = await createSandboxMounts(config);
-  const accounting = createXeroAccounting(config.xero);
+  const accounting = config.xero ? createXeroAccounting(config.xero) : undefined;
   const app = createApp({
     db: database.db,
     clock,

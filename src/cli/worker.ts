@@ -32,7 +32,7 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     logger,
     definitions: JOB_DEFINITIONS,
     concurrency,
-    accounting: createXeroAccounting(config.xero),
+    accounting: config.xero ? createXeroAccounting(config.xero) : undefined,
   });
   runner.start();
   logger.info({ worker_id: runner.workerId, concurrency }, "worker started");

@@ -9,7 +9,9 @@ export type XeroConnectionRow = typeof xeroConnections.$inferSelect;
 
 export function requireAccounting(ctx: Ctx): AccountingProvider {
   if (!ctx.accounting) {
-    throw new AppError("precondition_failed", "No accounting integration is configured in this process.");
+    throw new AppError("precondition_failed", "Xero is not configured on this server.", {
+      fix: "Set XERO_CLIENT_ID and XERO_CLIENT_SECRET (a Xero app's credentials), or SETTLE_SANDBOXES=1 to use the local Xero sandbox.",
+    });
   }
   return ctx.accounting;
 }

@@ -31,6 +31,7 @@ echo "== lint, types, migrations in step with the schema"
 npm run --silent lint
 npm run --silent typecheck
 npm run --silent db:check
+npm run --silent api-types:check
 
 echo "== unit, domain and HTTP tests"
 npm test

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { api } from "../lib/api.ts";
 import { useMe, useSignOut } from "../lib/session.tsx";
+import type { Meta } from "../lib/types.ts";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 type NavItem = { href: string; label: string; scope: string };
@@ -42,7 +43,7 @@ function NavLinks({ items }: { items: NavItem[] }) {
 function useSandboxesMounted(): boolean {
   const meta = useQuery({
     queryKey: ["meta"],
-    queryFn: () => api<{ sandboxes: boolean }>("/meta"),
+    queryFn: () => api<Meta>("/meta"),
     staleTime: Number.POSITIVE_INFINITY,
   });
   return meta.data?.sandboxes === true;

@@ -1,3 +1,5 @@
+import { formatDecimal, parseDecimal } from "./decimal.ts";
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) {
     return "—";
@@ -8,9 +10,10 @@ export function formatDateTime(iso: string | null | undefined): string {
     : new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** 12.5 or "12.50" → "12.5%": the exact decimal the server stores, never re-rounded through a float. */
 export function formatPercent(value: number | string | null | undefined): string {
-  const n = Number(value ?? 0);
-  return `${Number.isFinite(n) ? n : 0}%`;
+  const parsed = parseDecimal(String(value ?? 0));
+  return `${parsed ? formatDecimal(parsed) : "0"}%`;
 }
 
 /** "opportunities:read" → { area: "opportunities", action: "read" }. */

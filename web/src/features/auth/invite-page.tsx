@@ -5,13 +5,14 @@ import { Button } from "../../components/ui/button.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
+import type { InviteAccepted } from "../../lib/types.ts";
 
 /** /invite#<token>: the token stays in the fragment so it never reaches a server log. */
 export function InvitePage() {
   const token = window.location.hash.replace(/^#/, "");
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const accept = useMutation<{ email: string; workspace_name: string }, ApiError>({
+  const accept = useMutation<InviteAccepted, ApiError>({
     mutationFn: () => api("/invites/accept", { method: "POST", body: { token, password, ...(name ? { name } : {}) } }),
   });
   const submit = (event: FormEvent) => {

@@ -5,10 +5,8 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api, setCsrfToken } from "../../lib/api.ts";
 import { ME_KEY } from "../../lib/session.tsx";
-import type { WorkspaceChoice } from "../../lib/types.ts";
+import type { SignedIn, WorkspaceChoice } from "../../lib/types.ts";
 import { WorkspaceChooser } from "./workspace-chooser.tsx";
-
-type SignedIn = { csrf_token: string; workspace_id: string; workspaces: WorkspaceChoice[] };
 
 export function SignInPage() {
   const client = useQueryClient();

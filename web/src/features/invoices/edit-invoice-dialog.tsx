@@ -3,9 +3,9 @@ import { Button } from "../../components/ui/button.tsx";
 import { Dialog } from "../../components/ui/dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
-import type { Invoice, Portion } from "../../lib/types.ts";
+import type { Invoice, InvoicePatch, Portion } from "../../lib/types.ts";
 import { PORTION_LABEL, PORTIONS, STATUS_LABEL } from "./labels.ts";
-import { type InvoicePatch, usePatchInvoice } from "./use-invoice-mutations.ts";
+import { usePatchInvoice } from "./use-invoice-mutations.ts";
 
 type Props = { open: boolean; invoice: Invoice; onClose: () => void };
 type DraftStatus = "DRAFT" | "SUBMITTED" | "DELETED";

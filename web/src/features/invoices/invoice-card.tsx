@@ -19,7 +19,8 @@ function Figure({ label, testId, children }: { label: string; testId: string; ch
 /** Number, portion, status, total, amount due, due date and the actions this state allows. */
 export function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan("invoices:write");
-  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  // Amounts are absent from the response for callers without invoices:read.
+  const money = (amount: number | undefined) => (amount === undefined ? "—" : formatMoney(amount, invoice.currency));
   const overdue = invoice.status === "AUTHORISED" && invoice.due_date !== null && invoice.due_date < todayIso();
   return (
     <article

@@ -1,5 +1,5 @@
 import type { Tone } from "../../components/ui/pill.tsx";
-import type { InvoiceStatus, Portion } from "../../lib/types.ts";
+import type { InvoiceStatus, PaymentMethod, Portion } from "../../lib/types.ts";
 
 export const PORTIONS: Portion[] = ["full", "deposit", "balance", "ongoing"];
 
@@ -59,4 +59,4 @@ export const PAYMENT_METHODS = [
   { value: "card", label: "Card" },
   { value: "cheque", label: "Cheque" },
   { value: "other", label: "Other" },
-] as const;
+] as const satisfies readonly { value: PaymentMethod; label: string }[];

@@ -1,5 +1,5 @@
 import { formatMoney } from "../../lib/money.ts";
-import type { InvoiceLine, Line, PreviewWarning } from "../../lib/types.ts";
+import type { InvoicePreviewLine, Line, PreviewWarning } from "../../lib/types.ts";
 import { StatusPill } from "../opportunities/status-pill.tsx";
 
 const WARNING_TEXT: Record<PreviewWarning, string> = {
@@ -11,7 +11,7 @@ const WARNING_TEXT: Record<PreviewWarning, string> = {
 type Props = {
   lines: Line[];
   selected: string[] | null;
-  previewLines: InvoiceLine[];
+  previewLines: InvoicePreviewLine[];
   onToggle: (lineId: string, on: boolean) => void;
 };
 

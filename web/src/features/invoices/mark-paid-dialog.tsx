@@ -6,7 +6,7 @@ import { Field } from "../../components/ui/field.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import { todayIso } from "../../lib/format.ts";
 import { formatMoney, parseMoney, toMajorText } from "../../lib/money.ts";
-import type { Invoice } from "../../lib/types.ts";
+import type { Invoice, PaymentMethod } from "../../lib/types.ts";
 import { PAYMENT_METHODS } from "./labels.ts";
 import { useRecordPayment } from "./use-invoice-mutations.ts";
 
@@ -16,22 +16,24 @@ const FIELDS = ["amount", "paid_on", "method", "reference"];
 /** A manual payment (cash, bank transfer…): defaults to the full amount due today; partial payments allowed. */
 export function MarkPaidDialog({ open, invoice, onClose }: Props) {
   const toast = useToast();
+  // Absent without invoices:read; the server still refuses more than is due.
   const due = invoice.amount_due_amount;
-  const [amountText, setAmountText] = useState(toMajorText(due, invoice.currency));
+  const startText = due === undefined ? "" : toMajorText(due, invoice.currency);
+  const [amountText, setAmountText] = useState(startText);
   const [paidOn, setPaidOn] = useState(todayIso());
-  const [method, setMethod] = useState("bank_transfer");
+  const [method, setMethod] = useState<PaymentMethod>("bank_transfer");
   const [reference, setReference] = useState("");
   const pay = useRecordPayment(invoice);
   const amount = parseMoney(amountText, invoice.currency);
   const amountProblem =
     amount === null || amount <= 0
       ? "Enter an amount above zero."
-      : amount > due
+      : due !== undefined && amount > due
         ? `At most the ${formatMoney(due, invoice.currency)} due.`
         : undefined;
   const close = () => {
     pay.reset();
-    setAmountText(toMajorText(due, invoice.currency));
+    setAmountText(startText);
     setReference("");
     onClose();
   };
@@ -50,9 +52,11 @@ export function MarkPaidDialog({ open, invoice, onClose }: Props) {
     <Dialog open={open} title={`Mark ${invoice.number} as paid`} onClose={close} testId="mark-paid-dialog">
       <form className="form" onSubmit={submit}>
         <ErrorBanner error={pay.error} shownFields={FIELDS} />
-        <p className="muted">
-          {formatMoney(due, invoice.currency)} due of {formatMoney(invoice.total_amount, invoice.currency)}.
-        </p>
+        {due !== undefined && invoice.total_amount !== undefined ? (
+          <p className="muted">
+            {formatMoney(due, invoice.currency)} due of {formatMoney(invoice.total_amount, invoice.currency)}.
+          </p>
+        ) : null}
         <div className="grid-2">
           <Field label="Payment date" error={pay.error?.issueFor("paid_on")}>
             {(id) => <input id={id} type="date" required value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />}
@@ -74,7 +78,12 @@ export function MarkPaidDialog({ open, invoice, onClose }: Props) {
           </Field>
           <Field label="Method" error={pay.error?.issueFor("method")}>
             {(id) => (
-              <select id={id} value={method} onChange={(e) => setMethod(e.target.value)} data-testid="payment-method">
+              <select
+                id={id}
+                value={method}
+                onChange={(e) => setMethod(e.target.value as PaymentMethod)}
+                data-testid="payment-method"
+              >
                 {PAYMENT_METHODS.map((m) => (
                   <option key={m.value} value={m.value}>
                     {m.label}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../lib/api.ts";
-import type { Invoice, InvoicePreview, InvoiceSummary, Page, Portion } from "../../lib/types.ts";
+import type { Invoice, InvoicePreview, InvoiceSummary, Page, PreviewRequest } from "../../lib/types.ts";
 import { linesKey } from "../opportunities/queries.ts";
 
 export const invoicesKey = (oppId: string) => ["opportunity", oppId, "invoices"] as const;
@@ -21,9 +21,6 @@ export function useInvoiceSummary(oppId: string, enabled: boolean) {
     enabled,
   });
 }
-
-export type FreeLine = { description: string; quantity: string; unit_amount: number; tax_rate: string };
-export type PreviewRequest = { portion: Portion; line_ids?: string[]; free_lines?: FreeLine[] };
 
 /** No write: what an invoice for this portion and these lines would hold. Without line_ids, the pre-selection. */
 export function usePreview(oppId: string, request: PreviewRequest, enabled: boolean) {

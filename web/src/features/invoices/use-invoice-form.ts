@@ -1,7 +1,8 @@
 import { useState } from "react";
+import { canonicalDecimal, isPositive, parseDecimal } from "../../lib/decimal.ts";
 import { parseMoney } from "../../lib/money.ts";
-import type { Portion } from "../../lib/types.ts";
-import { type FreeLine, usePreview } from "./queries.ts";
+import type { FreeLine, Portion } from "../../lib/types.ts";
+import { usePreview } from "./queries.ts";
 
 export type FreeLineDraft = { key: number; description: string; quantity: string; unitPrice: string; taxRate: string };
 
@@ -15,9 +16,19 @@ export function blankFreeLine(): FreeLineDraft {
 export function toFreeLines(drafts: FreeLineDraft[], currency: string): FreeLine[] {
   return drafts.flatMap((d) => {
     const unit = parseMoney(d.unitPrice, currency);
-    const quantity = Number(d.quantity);
-    if (!d.description.trim() || unit === null || unit < 0 || !(quantity > 0)) return [];
-    return [{ description: d.description.trim(), quantity: d.quantity, unit_amount: unit, tax_rate: d.taxRate || "0" }];
+    const quantity = parseDecimal(d.quantity);
+    const taxRate = canonicalDecimal(d.taxRate || "0");
+    if (!d.description.trim() || unit === null || unit < 0 || !quantity || !isPositive(quantity) || taxRate === null) {
+      return [];
+    }
+    return [
+      {
+        description: d.description.trim(),
+        quantity: canonicalDecimal(d.quantity) ?? d.quantity,
+        unit_amount: unit,
+        tax_rate: taxRate,
+      },
+    ];
   });
 }
 

@@ -1,24 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { Invoice, Portion } from "../../lib/types.ts";
-import { type PreviewRequest, useRefreshInvoices } from "./queries.ts";
-
-export type CreateInvoiceBody = PreviewRequest & {
-  issue_date?: string;
-  due_date?: string;
-  reference?: string;
-  notes?: string;
-  confirm_double_billing: boolean;
-};
-
-export type InvoicePatch = {
-  status?: "DRAFT" | "SUBMITTED" | "DELETED";
-  due_date?: string | null;
-  reference?: string | null;
-  portion?: Portion;
-};
-
-export type PaymentBody = { amount: number; paid_on: string; method: string; reference?: string };
+import type { CreateInvoiceBody, Invoice, InvoicePatch, PaymentBody } from "../../lib/types.ts";
+import { useRefreshInvoices } from "./queries.ts";
 
 export function useCreateInvoice(oppId: string) {
   const refresh = useRefreshInvoices(oppId);

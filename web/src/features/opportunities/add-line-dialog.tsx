@@ -5,8 +5,9 @@ import { Dialog } from "../../components/ui/dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { Line, Opportunity, Product } from "../../lib/types.ts";
-import { diffDraft, draftOf } from "./line-draft.ts";
+import { canonicalDecimal } from "../../lib/decimal.ts";
+import type { Line, NewLine, Opportunity, Product } from "../../lib/types.ts";
+import { diffDraft, draftOf, draftProblem } from "./line-draft.ts";
 import { LINE_FIELDS, type LineDraft, LineFields } from "./line-fields.tsx";
 import { linesKey, useProducts } from "./queries.ts";
 
@@ -27,11 +28,15 @@ export function AddLineDialog({ open, opportunity, onClose }: Props) {
   const [draft, setDraft] = useState<LineDraft>(baseFor(undefined, currency));
   const add = useMutation<Line, ApiError>({
     mutationFn: () => {
+      const problem = draftProblem(draft, currency);
+      if (problem) throw problem;
       const { quantity: _q, ...changes } = diffDraft(draft, baseFor(product, currency), currency);
-      return api(`/opportunities/${opportunity.id}/products`, {
-        method: "POST",
-        body: { product_id: productId, quantity: Number(draft.quantity), ...changes },
-      });
+      const body: NewLine = {
+        product_id: productId,
+        quantity: canonicalDecimal(draft.quantity) ?? draft.quantity,
+        ...changes,
+      };
+      return api(`/opportunities/${opportunity.id}/products`, { method: "POST", body });
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: linesKey(opportunity.id) });

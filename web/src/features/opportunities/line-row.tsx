@@ -48,12 +48,12 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
         </td>
         <td className="num">{line.quantity}</td>
         <td className="num">{formatMoney(line.unit_amount, line.currency)}</td>
-        <td className="num">{Number(line.discount_percent) ? formatPercent(line.discount_percent) : "—"}</td>
+        <td className="num">{line.discount_percent !== 0 ? formatPercent(line.discount_percent) : "—"}</td>
         <td className="num strong" data-testid="line-total">
           {formatMoney(line.line_total_amount, line.currency)}
         </td>
         <td className="num">
-          {line.effective_deposit_percent ? (
+          {line.effective_deposit_percent !== 0 ? (
             <>
               {formatMoney(line.deposit_amount, line.currency)}
               <span className="muted small"> ({formatPercent(line.effective_deposit_percent)})</span>

@@ -48,9 +48,7 @@ export function OpportunityList({ list, filtered }: Props) {
             <td>
               <Pill tone={STATUS_TONE[o.status] ?? "grey"}>{humanise(o.status)}</Pill>
             </td>
-            <td className="num">
-              {o.total_amount === undefined ? o.currency : formatMoney(o.total_amount, o.currency)}
-            </td>
+            <td className="num">{formatMoney(o.total_amount, o.currency)}</td>
           </tr>
         ))}
       </Table>

@@ -4,7 +4,7 @@ import { Card } from "../../components/ui/card.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
-import { formatMoney } from "../../lib/money.ts";
+import { formatMoney, sumMinor } from "../../lib/money.ts";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
 import { AddLineDialog } from "./add-line-dialog.tsx";
@@ -18,7 +18,7 @@ export function ProductsCard({ opportunity }: { opportunity: Opportunity }) {
   const [adding, setAdding] = useState(false);
   const reorder = useReorder(opportunity.id);
   const items = lines.data ?? [];
-  const total = items.reduce((sum, l) => sum + l.line_total_amount, 0);
+  const total = sumMinor(items.map((l) => l.line_total_amount));
   const currency = items[0]?.currency ?? opportunity.currency;
   return (
     <Card

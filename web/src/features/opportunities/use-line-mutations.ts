@@ -1,14 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { Line, Page } from "../../lib/types.ts";
+import type { Line, LinePatch, Page } from "../../lib/types.ts";
 import { historyKey, linesKey } from "./queries.ts";
-
-export type LinePatch = Partial<
-  Pick<
-    Line,
-    "quantity" | "unit_amount" | "discount_percent" | "deposit_percent" | "tax_rate" | "sort_order" | "payment_status"
-  >
->;
 
 /** PATCH one line and put the answer straight into the cached lines, so pills and totals update at once. */
 export function usePatchLine(opportunityId: string, lineId: string) {

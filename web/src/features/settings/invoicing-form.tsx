@@ -5,7 +5,8 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { InvoiceSettings } from "../../lib/types.ts";
+import { canonicalDecimal } from "../../lib/decimal.ts";
+import type { InvoiceSettings, InvoiceSettingsPatch } from "../../lib/types.ts";
 import { INVOICE_SETTINGS_KEY } from "./queries.ts";
 
 const FIELDS = ["number_prefix", "tax_mode", "default_deposit_percent"];
@@ -18,11 +19,16 @@ export function InvoicingForm({ settings }: { settings: InvoiceSettings }) {
   const [taxMode, setTaxMode] = useState(settings.tax_mode);
   const [deposit, setDeposit] = useState(String(settings.default_deposit_percent));
   const save = useMutation<InvoiceSettings, ApiError>({
-    mutationFn: () =>
-      api("/settings/invoicing", {
-        method: "PATCH",
-        body: { number_prefix: prefix, tax_mode: taxMode, default_deposit_percent: Number(deposit || 0) },
-      }),
+    mutationFn: () => {
+      // The percentage goes as the decimal text typed; the server reads it exactly and names a bad value.
+      const depositText = deposit.trim() || "0";
+      const body: InvoiceSettingsPatch = {
+        number_prefix: prefix,
+        tax_mode: taxMode,
+        default_deposit_percent: canonicalDecimal(depositText) ?? depositText,
+      };
+      return api("/settings/invoicing", { method: "PATCH", body });
+    },
     onSuccess: (saved) => {
       client.setQueryData(INVOICE_SETTINGS_KEY, saved);
       toast("Invoicing settings saved");

@@ -1,0 +1,5505 @@
+// biome-ignore-all lint: generated code
+/**
+ * Generated from the server's OpenAPI document by `npm run api-types`; do not edit by hand.
+ */
+
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = T | U extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only]
+  ? Only
+  : T extends [infer A, infer B, ...infer Rest]
+    ? OneOf<[XOR<A, B>, ...Rest]>
+    : never;
+
+export interface paths {
+  "/api/v1/api-keys": {
+    /**
+     * List active API keys
+     * @description Requires scope `api_keys:write`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description A page of keys */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ApiKey"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create an API key
+     * @description Requires scope `api_keys:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @description Scope names (a subset of yours), or "full_access" to copy your current scopes into the key. */
+            scopes: string[] | "full_access";
+          };
+        };
+      };
+      responses: {
+        /** @description The key, with its secret shown once */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CreatedApiKey"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/api-keys/{id}": {
+    /**
+     * Revoke a key
+     * @description Requires scope `api_keys:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Revoked */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Rename a key or replace its scopes
+     * @description Requires scope `api_keys:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            scopes?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The key */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ApiKey"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/audit-events": {
+    /**
+     * Sign-ins, member, role, API key and integration changes, newest first (admins)
+     * @description Requires scope `members:write`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+          /** @description Only events of this action */
+          action?:
+            | "session.sign_in"
+            | "session.sign_in_failed"
+            | "session.switch_workspace"
+            | "member.invited"
+            | "member.invite_accepted"
+            | "member.role_changed"
+            | "member.removed"
+            | "role.created"
+            | "role.updated"
+            | "role.deleted"
+            | "api_key.created"
+            | "api_key.updated"
+            | "api_key.revoked"
+            | "integration.connected"
+            | "integration.disconnected";
+        };
+      };
+      responses: {
+        /** @description A page of audit events */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["AuditEvent"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/companies": {
+    /**
+     * List companies, newest first; `q` searches the name
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description A page of companies */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Company"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a company
+     * @description Requires scope `companies:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email?: string | null;
+            name: string;
+            phone?: string | null;
+            website?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The company */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/companies/{id}": {
+    /**
+     * Get a company
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The company */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete a company without opportunities (its contacts are unlinked)
+     * @description Requires scope `companies:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Update a company
+     * @description Requires scope `companies:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            email?: string | null;
+            name?: string;
+            phone?: string | null;
+            website?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The company */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/companies/{id}/xero-contact": {
+    /**
+     * Link a company to a new or existing Xero contact
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": OneOf<
+            [
+              {
+                /** @enum {string} */
+                mode: "create";
+              },
+              {
+                /** Format: uuid */
+                contact_id: string;
+                /** @enum {string} */
+                mode: "link";
+              },
+            ]
+          >;
+        };
+      };
+      responses: {
+        /** @description The company with its Xero contact */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts": {
+    /**
+     * List contacts, newest first; `q` searches the name, `company_id` filters
+     * @description Requires scope `contacts:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+          company_id?: string;
+        };
+      };
+      responses: {
+        /** @description A page of contacts */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Contact"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a contact
+     * @description Requires scope `contacts:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id?: string | null;
+            email?: string | null;
+            name: string;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The contact */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Contact"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/{id}": {
+    /**
+     * Get a contact
+     * @description Requires scope `contacts:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The contact */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Contact"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete a contact (opportunities naming it as primary keep going without one)
+     * @description Requires scope `contacts:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Update a contact
+     * @description Requires scope `contacts:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id?: string | null;
+            email?: string | null;
+            name?: string;
+            phone?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The contact */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Contact"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals": {
+    /**
+     * List opportunities, newest first; filter by q (name), status, stage, company_id
+     * @description With `expand=products` each item carries its lines (payment_status only with invoices:read).
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+          status?: "open" | "won" | "lost";
+          stage?: string;
+          company_id?: string;
+          expand?: "products";
+        };
+      };
+      responses: {
+        /** @description A page of opportunities */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Opportunity"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create an opportunity
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id: string;
+            currency: string;
+            name: string;
+            owner_id?: string | null;
+            primary_contact_id?: string | null;
+            stage?: string;
+            /** @enum {string} */
+            status?: "open" | "won" | "lost";
+          };
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}": {
+    /**
+     * Get an opportunity
+     * @description With `expand=products` each item carries its lines (payment_status only with invoices:read).
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          expand?: "products";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete an opportunity and its lines
+     * @description Requires scope `opportunities:delete`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Update an opportunity
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     *
+     * Requires scope `opportunities:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id?: string;
+            currency?: string;
+            name?: string;
+            owner_id?: string | null;
+            primary_contact_id?: string | null;
+            stage?: string;
+            /** @enum {string} */
+            status?: "open" | "won" | "lost";
+          };
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/invoice-summary": {
+    /**
+     * Invoiced and paid totals
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Totals in the opportunity's currency */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoiceSummary"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/invoices": {
+    /**
+     * List the opportunity's invoices
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description All invoices, oldest first */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Invoice"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Raise a native DRAFT invoice
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default false */
+            confirm_double_billing?: boolean;
+            /** Format: date */
+            due_date?: string;
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            /** Format: date */
+            issue_date?: string;
+            line_ids?: string[];
+            notes?: string;
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft invoice */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/invoices/preview": {
+    /**
+     * Preview an invoice (no write)
+     * @description Requires scope `invoices:read`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            line_ids?: string[];
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+          };
+        };
+      };
+      responses: {
+        /** @description Lines, amounts and warnings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoicePreview"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/products": {
+    /**
+     * List an opportunity's product lines in sort_order
+     * @description `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Every line (one page) */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ProductLine"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Add a product line
+     * @description unit_amount, tax_rate default to the product's (unit_amount is required when the product's currency differs). `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            deposit_percent?: number | string | null;
+            discount_percent?: number | string;
+            /** @enum {string} */
+            payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+            product_id: string;
+            quantity?: number | string;
+            sort_order?: number;
+            tax_rate?: number | string;
+            unit_amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The line */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/products/{lineId}": {
+    /**
+     * Get a product line
+     * @description `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description The line */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Remove a product line (its payment status history is kept)
+     * @description Requires scope `opportunities:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Edit a product line (quantity, price, discount, deposit, tax, order, payment status)
+     * @description A manual payment_status sets exactly the value given, up or down, and is recorded in the history. `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            deposit_percent?: number | string | null;
+            discount_percent?: number | string;
+            /** @enum {string} */
+            payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+            quantity?: number | string;
+            sort_order?: number;
+            tax_rate?: number | string;
+            unit_amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The line */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/products/{lineId}/payment-status-history": {
+    /**
+     * A line's payment status changes, oldest first
+     * @description Also needs opportunities:read.
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description A page of changes */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PaymentStatusChange"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/products/reorder": {
+    /**
+     * Reorder the lines: line_ids lists every line once, in the new order
+     * @description Requires scope `opportunities:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            line_ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The lines in their new order */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ProductLine"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/xero-invoices": {
+    /**
+     * Raise the invoice in Xero (draft or approved) and record it
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            account_code: string;
+            /** @default false */
+            confirm_double_billing?: boolean;
+            /** Format: date */
+            due_date: string;
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            line_ids?: string[];
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+            reference?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "AUTHORISED";
+            tax_type?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The invoice as Xero numbered and totalled it */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/deals/{id}/xero-invoices/sync": {
+    /**
+     * Queue a sync of the opportunity's Xero invoices
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description false when a sync was already waiting */
+        202: {
+          content: {
+            "application/json": {
+              queued: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero": {
+    /**
+     * Xero connection status
+     * @description Requires scope `integrations:read`.
+     */
+    get: {
+      responses: {
+        /** @description Connected organisation, if any */
+        200: {
+          content: {
+            "application/json": components["schemas"]["XeroStatus"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Disconnect Xero
+     * @description Requires scope `integrations:write`.
+     */
+    delete: {
+      responses: {
+        /** @description Now disconnected */
+        200: {
+          content: {
+            "application/json": components["schemas"]["XeroStatus"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/callback": {
+    /**
+     * Xero's redirect after consent (browser); lands on Settings → Integrations
+     * @description Requires scope `integrations:write`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          state?: string;
+          error?: string;
+        };
+      };
+      responses: {
+        /** @description Back to /settings/integrations with ?xero=connected or ?xero=error */
+        302: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/connect": {
+    /**
+     * Start connecting Xero (returns the consent URL)
+     * @description Requires scope `integrations:write`.
+     */
+    post: {
+      responses: {
+        /** @description Send the browser here */
+        200: {
+          content: {
+            "application/json": {
+              authorize_url: string;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/contacts": {
+    /**
+     * Search the connected organisation's Xero contacts
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description Up to 50 matches */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroContact"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invites/accept": {
+    /** Accept an invite: a new account sets its password, an existing one signs in with its own */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            password: string;
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The membership is active; sign in to use it */
+        200: {
+          content: {
+            "application/json": {
+              email: string;
+              workspace_id: string;
+              workspace_name: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}": {
+    /**
+     * Get an invoice
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The invoice */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Edit status, due date, reference or portion label
+     * @description Requires scope `invoices:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date */
+            due_date?: string | null;
+            /** @enum {string} */
+            portion?: "full" | "deposit" | "balance" | "ongoing";
+            reference?: string | null;
+            /** @enum {string} */
+            status?: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "DELETED";
+          };
+        };
+      };
+      responses: {
+        /** @description The invoice */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/approve": {
+    /**
+     * Approve and send (→ AUTHORISED); lines move up
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The invoice */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/payments": {
+    /**
+     * Record a manual payment
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            amount: number;
+            /** @enum {string} */
+            method: "bank_transfer" | "cash" | "card" | "cheque" | "other";
+            /** Format: date */
+            paid_on: string;
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The invoice after the payment */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/void": {
+    /**
+     * Void an unpaid invoice (lines keep their status)
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The invoice */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/jobs": {
+    /**
+     * List background jobs (filter status=dead to find failures)
+     * @description Requires scope `settings:write`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+          status?: "queued" | "running" | "succeeded" | "dead";
+        };
+      };
+      responses: {
+        /** @description A page of jobs, newest first */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Job"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/jobs/{id}/retry": {
+    /**
+     * Queue a dead job again
+     * @description Requires scope `settings:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The job, queued */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Job"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/me": {
+    /** Who am I: workspace, scopes and the CSRF token */
+    get: {
+      responses: {
+        /** @description The caller */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {string} */
+              actor: "member" | "api_key" | "system";
+              csrf_token: string | null;
+              scopes: string[];
+              user_id: string | null;
+              workspace_id: string;
+              /** @description For a signed-in person, every workspace they can switch to */
+              workspaces: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/members": {
+    /**
+     * List members
+     * @description Requires scope `members:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description A page of members */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Member"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Invite a member by email (new or existing account; they accept with the link)
+     * @description Requires scope `members:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            /** @description How long the link works: 1–30 days, default 7 */
+            expires_in_days?: number;
+            name?: string;
+            role_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The invited member */
+        201: {
+          content: {
+            "application/json": components["schemas"]["InvitedMember"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/members/{id}": {
+    /**
+     * Remove a member (revokes their API keys)
+     * @description Requires scope `members:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Change a member's role
+     * @description Requires scope `members:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            role_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The member */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Member"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/members/{id}/invite": {
+    /**
+     * Send a pending invite again with a new link (the old link stops working)
+     * @description Requires scope `members:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description How long the link works: 1–30 days, default 7 */
+            expires_in_days?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The invited member with the new link */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvitedMember"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/meta": {
+    /** What this server offers */
+    get: {
+      responses: {
+        /** @description Server features */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Meta"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities": {
+    /**
+     * List opportunities, newest first; filter by q (name), status, stage, company_id
+     * @description With `expand=products` each item carries its lines (payment_status only with invoices:read).
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+          status?: "open" | "won" | "lost";
+          stage?: string;
+          company_id?: string;
+          expand?: "products";
+        };
+      };
+      responses: {
+        /** @description A page of opportunities */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Opportunity"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create an opportunity
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id: string;
+            currency: string;
+            name: string;
+            owner_id?: string | null;
+            primary_contact_id?: string | null;
+            stage?: string;
+            /** @enum {string} */
+            status?: "open" | "won" | "lost";
+          };
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}": {
+    /**
+     * Get an opportunity
+     * @description With `expand=products` each item carries its lines (payment_status only with invoices:read).
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          expand?: "products";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete an opportunity and its lines
+     * @description Requires scope `opportunities:delete`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Update an opportunity
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     *
+     * Requires scope `opportunities:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            company_id?: string;
+            currency?: string;
+            name?: string;
+            owner_id?: string | null;
+            primary_contact_id?: string | null;
+            stage?: string;
+            /** @enum {string} */
+            status?: "open" | "won" | "lost";
+          };
+        };
+      };
+      responses: {
+        /** @description The opportunity */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/invoice-summary": {
+    /**
+     * Invoiced and paid totals
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Totals in the opportunity's currency */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoiceSummary"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/invoices": {
+    /**
+     * List the opportunity's invoices
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description All invoices, oldest first */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Invoice"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Raise a native DRAFT invoice
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @default false */
+            confirm_double_billing?: boolean;
+            /** Format: date */
+            due_date?: string;
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            /** Format: date */
+            issue_date?: string;
+            line_ids?: string[];
+            notes?: string;
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+            reference?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft invoice */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/invoices/preview": {
+    /**
+     * Preview an invoice (no write)
+     * @description Requires scope `invoices:read`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            line_ids?: string[];
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+          };
+        };
+      };
+      responses: {
+        /** @description Lines, amounts and warnings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoicePreview"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/products": {
+    /**
+     * List an opportunity's product lines in sort_order
+     * @description `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Every line (one page) */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ProductLine"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Add a product line
+     * @description unit_amount, tax_rate default to the product's (unit_amount is required when the product's currency differs). `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            deposit_percent?: number | string | null;
+            discount_percent?: number | string;
+            /** @enum {string} */
+            payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+            product_id: string;
+            quantity?: number | string;
+            sort_order?: number;
+            tax_rate?: number | string;
+            unit_amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The line */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/products/{lineId}": {
+    /**
+     * Get a product line
+     * @description `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description The line */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Remove a product line (its payment status history is kept)
+     * @description Requires scope `opportunities:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description Removed */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Edit a product line (quantity, price, discount, deposit, tax, order, payment status)
+     * @description A manual payment_status sets exactly the value given, up or down, and is recorded in the history. `payment_status` appears on lines only with invoices:read (the key is absent otherwise). Setting it needs invoices:write: without it the request is 403 and nothing changes.
+     *
+     * Requires scope `opportunities:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            deposit_percent?: number | string | null;
+            discount_percent?: number | string;
+            /** @enum {string} */
+            payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+            quantity?: number | string;
+            sort_order?: number;
+            tax_rate?: number | string;
+            unit_amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The line */
+        200: {
+          content: {
+            "application/json": components["schemas"]["ProductLine"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/products/{lineId}/payment-status-history": {
+    /**
+     * A line's payment status changes, oldest first
+     * @description Also needs opportunities:read.
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+        path: {
+          id: string;
+          lineId: string;
+        };
+      };
+      responses: {
+        /** @description A page of changes */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PaymentStatusChange"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/products/reorder": {
+    /**
+     * Reorder the lines: line_ids lists every line once, in the new order
+     * @description Requires scope `opportunities:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            line_ids: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The lines in their new order */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ProductLine"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/xero-invoices": {
+    /**
+     * Raise the invoice in Xero (draft or approved) and record it
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            account_code: string;
+            /** @default false */
+            confirm_double_billing?: boolean;
+            /** Format: date */
+            due_date: string;
+            free_lines?: {
+              description: string;
+              /** @default 1 */
+              quantity?: number | string;
+              /** @default 0 */
+              tax_rate?: number | string;
+              unit_amount: number;
+            }[];
+            line_ids?: string[];
+            /** @enum {string} */
+            portion: "full" | "deposit" | "balance" | "ongoing";
+            reference?: string;
+            /** @enum {string} */
+            status: "DRAFT" | "AUTHORISED";
+            tax_type?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The invoice as Xero numbered and totalled it */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/xero-invoices/sync": {
+    /**
+     * Queue a sync of the opportunity's Xero invoices
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description false when a sync was already waiting */
+        202: {
+          content: {
+            "application/json": {
+              queued: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/products": {
+    /**
+     * List products, newest first; `q` searches the name, `is_active` filters
+     * @description Requires scope `products:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          q?: string;
+          is_active?: "true" | "false";
+        };
+      };
+      responses: {
+        /** @description A page of products */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Product"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a catalogue product
+     * @description Requires scope `products:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            billing?: "one_off" | "recurring";
+            currency: string;
+            deposit_percent?: number | string | null;
+            is_active?: boolean;
+            name: string;
+            sku?: string | null;
+            tax_rate?: number | string;
+            unit?: string;
+            unit_amount: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The product */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/products/{id}": {
+    /**
+     * Get a catalogue product
+     * @description Requires scope `products:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The product */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete a product no line uses (otherwise set is_active false)
+     * @description Requires scope `products:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Update a catalogue product
+     * @description Requires scope `products:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            billing?: "one_off" | "recurring";
+            currency?: string;
+            deposit_percent?: number | string | null;
+            is_active?: boolean;
+            name?: string;
+            sku?: string | null;
+            tax_rate?: number | string;
+            unit?: string;
+            unit_amount?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The product */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Product"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/roles": {
+    /**
+     * List roles with their scopes
+     * @description Requires scope `members:read`.
+     */
+    get: {
+      responses: {
+        /** @description All roles (a workspace has few) */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Role"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a custom role
+     * @description Requires scope `members:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            name: string;
+            /** @default [] */
+            scopes?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The role */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Role"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/roles/{id}": {
+    /**
+     * Delete a custom role nobody holds
+     * @description Requires scope `members:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Rename a role or replace its scopes
+     * @description Requires scope `members:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            name?: string;
+            scopes?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description The role */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Role"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/scopes": {
+    /** List every scope, its aliases and the preset roles */
+    get: {
+      responses: {
+        /** @description The catalogue */
+        200: {
+          content: {
+            "application/json": {
+              aliases: {
+                [key: string]: string;
+              };
+              presets: {
+                [key: string]: string[];
+              };
+              scopes: string[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/session": {
+    /** Sign in with email and password */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            password: string;
+            /** @description Sign in to this workspace (default: the first by name) */
+            workspace_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Signed in; the session cookie is set */
+        200: {
+          content: {
+            "application/json": {
+              csrf_token: string;
+              expires_at: string;
+              /** @description The workspace this session acts in */
+              workspace_id: string;
+              /** @description Every workspace the person belongs to */
+              workspaces: {
+                id: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    /** Sign out */
+    delete: {
+      responses: {
+        /** @description Signed out */
+        204: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/v1/session/workspace": {
+    /** Switch the signed-in session to another of the person's workspaces */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            workspace_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The session now acts in that workspace */
+        200: {
+          content: {
+            "application/json": {
+              workspace_id: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/settings/invoicing": {
+    /**
+     * Invoice numbering, tax mode and default deposit %
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The settings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoiceSettings"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Change invoicing settings
+     * @description Requires scope `settings:write`.
+     */
+    patch: {
+      requestBody: {
+        content: {
+          "application/json": {
+            default_deposit_percent?: number | string;
+            number_prefix?: string;
+            /** @enum {string} */
+            tax_mode?: "exclusive" | "inclusive";
+          };
+        };
+      };
+      responses: {
+        /** @description The settings */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoiceSettings"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+}
+
+export type webhooks = Record<string, never>;
+
+export interface components {
+  schemas: {
+    ApiKey: {
+      created_at: string;
+      id: string;
+      key_prefix: string;
+      last_used_at: string | null;
+      name: string;
+      revoked_at: string | null;
+      scopes: string[];
+    };
+    AuditEvent: {
+      action: string;
+      actor: {
+        api_key_id: string | null;
+        /** @enum {string} */
+        kind: "member" | "api_key" | "system" | "anonymous";
+        /** @description The person's email, or the API key's name */
+        label: string;
+        user_id: string | null;
+      };
+      created_at: string;
+      details: {
+        [key: string]: unknown;
+      };
+      id: string;
+      ip: string | null;
+      request_id: string | null;
+      target_id: string | null;
+      target_type: string | null;
+    };
+    Company: {
+      created_at: string;
+      email: string | null;
+      id: string;
+      name: string;
+      phone: string | null;
+      updated_at: string;
+      website: string | null;
+      xero_contact_id: string | null;
+    };
+    Contact: {
+      company_id: string | null;
+      created_at: string;
+      email: string | null;
+      id: string;
+      name: string;
+      phone: string | null;
+      updated_at: string;
+    };
+    CreatedApiKey: components["schemas"]["ApiKey"] & {
+      /** @description The secret, shown only in this response. */
+      key: string;
+    };
+    Error: {
+      error: {
+        code: string;
+        fix?: string;
+        issues?: {
+          allowed?: string[];
+          field: string;
+          message: string;
+        }[];
+        message: string;
+        request_id: string;
+      };
+    };
+    InvitedMember: components["schemas"]["Member"] & {
+      /** @description Share this link; shown once. */
+      invite_url: string | null;
+    };
+    Invoice: {
+      /** @description Present only when the caller holds invoices:read. */
+      amount_due_amount?: number;
+      /** @description Present only when the caller holds invoices:read. */
+      amount_paid_amount?: number;
+      created_at: string;
+      currency: string;
+      due_date: string | null;
+      id: string;
+      issue_date: string;
+      lines: {
+        /** @description Present only when the caller holds invoices:read. */
+        amount?: number;
+        description: string;
+        id: string;
+        product_line_id: string | null;
+        quantity: string;
+        /** @description Present only when the caller holds invoices:read. */
+        tax_amount?: number;
+        tax_rate: string;
+        /** @description Present only when the caller holds invoices:read. */
+        unit_amount?: number;
+      }[];
+      notes: string | null;
+      number: string;
+      opportunity_id: string;
+      paid_at: string | null;
+      /** @enum {string} */
+      portion: "full" | "deposit" | "balance" | "ongoing";
+      /** @enum {string} */
+      provider: "native" | "xero";
+      reference: string | null;
+      sent_at: string | null;
+      /** @enum {string} */
+      status: "DRAFT" | "SUBMITTED" | "AUTHORISED" | "PAID" | "VOIDED" | "DELETED";
+      /** @description Present only when the caller holds invoices:read. */
+      subtotal_amount?: number;
+      /** @description Present only when the caller holds invoices:read. */
+      tax_amount?: number;
+      /** @enum {string} */
+      tax_mode: "exclusive" | "inclusive";
+      /** @description Present only when the caller holds invoices:read. */
+      total_amount?: number;
+    };
+    InvoicePreview: {
+      currency: string;
+      lines: {
+        /** @description Net of tax, minor units */
+        amount: number;
+        description: string;
+        product_line_id: string | null;
+        quantity: string;
+        tax_amount: number;
+        tax_rate: string;
+        unit_amount: number;
+        /** @enum {string} */
+        warning?: "double_billing" | "deposits_exceed_total" | "nothing_left_to_bill";
+      }[];
+      /** @enum {string} */
+      portion: "full" | "deposit" | "balance" | "ongoing";
+      subtotal_amount: number;
+      tax_amount: number;
+      /** @enum {string} */
+      tax_mode: "exclusive" | "inclusive";
+      total_amount: number;
+    };
+    InvoiceSettings: {
+      default_deposit_percent: number;
+      next_number: number;
+      number_prefix: string;
+      /** @enum {string} */
+      tax_mode: "exclusive" | "inclusive";
+    };
+    InvoiceSummary: {
+      currency: string;
+      invoiced_amount: number;
+      outstanding_amount: number;
+      paid_amount: number;
+      updated_at: string | null;
+    };
+    Job: {
+      attempts: number;
+      created_at: string;
+      finished_at: string | null;
+      id: string;
+      last_error: string | null;
+      max_attempts: number;
+      name: string;
+      run_at: string;
+      /** @enum {string} */
+      status: "queued" | "running" | "succeeded" | "dead";
+    };
+    Member: {
+      created_at: string;
+      email: string;
+      id: string;
+      /** @description When a pending invite link stops working */
+      invite_expires_at: string | null;
+      name: string;
+      role_id: string;
+      role_name: string;
+      /** @enum {string} */
+      status: "active" | "invited";
+      user_id: string;
+    };
+    Meta: {
+      /** @description Whether the local vendor sandboxes (the Xero sandbox at /sandbox/xero) are mounted. */
+      sandboxes: boolean;
+    };
+    Opportunity: {
+      company_id: string;
+      created_at: string;
+      currency: string;
+      id: string;
+      line_count: number;
+      name: string;
+      owner_id: string | null;
+      primary_contact_id: string | null;
+      /** @description With `expand=products` only */
+      products?: components["schemas"]["ProductLine"][];
+      stage: string;
+      /** @enum {string} */
+      status: "open" | "won" | "lost";
+      /** @description Sum of line totals, tax-exclusive */
+      total_amount: number;
+      updated_at: string;
+    };
+    PaymentStatusChange: {
+      actor: {
+        id: string | null;
+        /** @enum {string} */
+        kind: "member" | "api_key" | "system";
+      };
+      created_at: string;
+      /** @enum {string} */
+      from: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+      id: string;
+      invoice_id: string | null;
+      line_id: string;
+      /** @enum {string} */
+      source: "manual" | "invoice_sent" | "xero_sync" | "stripe_payment" | "stripe_sync" | "automation";
+      /** @enum {string} */
+      to: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+    };
+    Product: {
+      /** @enum {string} */
+      billing: "one_off" | "recurring";
+      created_at: string;
+      currency: string;
+      /** @description Default deposit %; null → workspace default */
+      deposit_percent: number | null;
+      id: string;
+      is_active: boolean;
+      name: string;
+      sku: string | null;
+      /** @description Default tax rate, percent */
+      tax_rate: number;
+      unit: string;
+      /** @description Minor units of `currency` */
+      unit_amount: number;
+      updated_at: string;
+    };
+    ProductLine: {
+      created_at: string;
+      currency: string;
+      /** @description line_total_amount × effective_deposit_percent, minor units */
+      deposit_amount: number;
+      /** @description Override; null → the product's default */
+      deposit_percent: number | null;
+      discount_percent: number;
+      /** @description What a deposit invoice uses: override, else product, else workspace default */
+      effective_deposit_percent: number;
+      id: string;
+      /** @description quantity × unit_amount × (1 − discount), tax-exclusive */
+      line_total_amount: number;
+      opportunity_id: string;
+      /**
+       * @description Present only when the caller holds invoices:read; the key is absent otherwise.
+       * @enum {string}
+       */
+      payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+      product_id: string;
+      product_name: string;
+      quantity: number;
+      sort_order: number;
+      tax_rate: number;
+      unit_amount: number;
+      updated_at: string;
+    };
+    Role: {
+      id: string;
+      name: string;
+      /** @enum {string|null} */
+      preset: "admin" | "editor" | "viewer" | null;
+      scopes: string[];
+    };
+    XeroContact: {
+      email: string | null;
+      id: string;
+      name: string;
+    };
+    XeroStatus: {
+      connected: boolean;
+      tenant_id: string | null;
+      tenant_name: string | null;
+    };
+  };
+  responses: never;
+  parameters: {};
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+
+export type $defs = Record<string, never>;
+
+export type external = Record<string, never>;
+
+export type operations = Record<string, never>;

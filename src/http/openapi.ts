@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { Scope } from "../modules/access/index.ts";
+import { RecordId } from "../lib/record-id.ts";
 import { scope as scopeMiddleware } from "./middleware/require-scope.ts";
 
 export const ErrorSchema = z
@@ -44,12 +45,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
 }
 
-/** A record id in a path; U+0000 (`%00`) is refused here because PostgreSQL text cannot even compare it. */
-export const PathId = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((id) => !id.includes("\u0000"), "must not contain the NUL character");
+/** A record id in a path, checked like every record id (RecordId). */
+export const PathId = RecordId;
 
 export const IdParam = z.object({
   id: PathId.openapi({ param: { name: "id", in: "path" } }),

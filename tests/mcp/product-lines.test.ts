@@ -113,4 +113,16 @@ describe.each([
     expect(await storedLine()).toEqual(before);
     expect(await listLines(ws.ctx, opp())).toHaveLength(3);
   });
+
+  it("refuses a NUL byte in an id argument as invalid input, never an internal error", async () => {
+    for (const args of [
+      { opportunity_id: "opp_\u0000x" },
+      { opportunity_id: opp(), line_id: "line\u0000", quantity: 2 },
+    ]) {
+      const tool = "line_id" in args ? updateTool : getTool;
+      const text = await callError(mcp.editor, tool, args);
+      expect(text).not.toMatch(/internal/);
+      expect(text).toMatch(/NUL/);
+    }
+  });
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Page } from "../../lib/pagination.ts";
+import { RecordId } from "../../lib/record-id.ts";
 
 // Field schemas for ids that REST carries in the path; MCP tools take them as named arguments instead.
-export const OpportunityId = z.string().min(1).max(64).describe("Opportunity id (opp_…)");
-export const LineId = z.string().min(1).max(64).describe("Product line id (line_…), from get_opportunity_products");
-export const InvoiceId = z.string().min(1).max(64).describe("Invoice id (inv_…)");
+// They are checked exactly as REST checks path ids (RecordId), so a NUL byte is a 400-style error, never a 500.
+export const OpportunityId = RecordId.describe("Opportunity id (opp_…)");
+export const LineId = RecordId.describe("Product line id (line_…), from get_opportunity_products");
+export const InvoiceId = RecordId.describe("Invoice id (inv_…)");
 
 /** The REST list envelope, so a tool's structuredContent matches what GET returns. */
 export function listOf<T extends z.ZodType>(item: T) {

@@ -10,6 +10,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./jobs.ts", exportName: "runJobsBench" },
   { file: "./invoices.ts", exportName: "runInvoicesBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
+  { file: "./lifecycle.ts", exportName: "runLifecycleBench" },
 ];
 
 const only = process.argv[2];

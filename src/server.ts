@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Config } from "./config.ts";
-import { DEMO_ADMIN, DEMO_EDITOR, DEMO_VIEWER, seedDemo } from "./demo/seed-demo.ts";
+import { DEMO_CREDENTIALS_FILE } from "./demo/demo-credentials.ts";
+import { prepareDemo } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
 import { createXeroAccounting } from "./integrations/accounting/xero.ts";
 import { JOB_DEFINITIONS } from "./jobs/registry.ts";
@@ -17,6 +18,28 @@ import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
 
 export const WEB_DIST_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
 
+/** How long requests in flight at SIGTERM may take before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/**
+ * Stops accepting connections and waits for requests in flight. `close()` alone also waits for every idle
+ * keep-alive connection (a browser tab, a load balancer's pool) until its timeout, so idle ones are closed at
+ * once and again as in-flight requests finish; after the grace the rest are cut.
+ */
+function closeServer(server: ReturnType<typeof serve>): Promise<void> {
+  return new Promise<void>((done) => {
+    const http = "closeIdleConnections" in server ? server : null;
+    const idle = setInterval(() => http?.closeIdleConnections(), 50);
+    const cut = setTimeout(() => http?.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      done();
+    });
+    http?.closeIdleConnections();
+  });
+}
+
 /** The composition root for `settle start`: lock, migrate, seed, serve, and shut down cleanly on SIGTERM. */
 export async function startServer(config: Config, logger: Logger): Promise<{ stop(): Promise<void>; url: string }> {
   const embedded = !config.databaseUrl;
@@ -28,14 +51,9 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   }
   const database = await openMigratedDatabase(config);
   const clock = systemClock;
-  if (config.seedDemo) {
-    const seeded = await seedDemo({ db: database.db, clock });
-    if (seeded) {
-      logger.info({ workspace_id: seeded.workspaceId }, "seeded the demo workspace");
-      process.stdout.write(
-        `\nDemo workspace ready. Sign in at ${config.publicUrl} as\n  admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}\n  editor: ${DEMO_EDITOR.email} / ${DEMO_EDITOR.password}\n  viewer: ${DEMO_VIEWER.email} / ${DEMO_VIEWER.password}\n\n`,
-      );
-    }
+  const demo = await prepareDemo({ db: database.db, clock }, { dataDir: config.dataDir, seed: config.seedDemo });
+  if (demo.seeded) {
+    logger.info({ workspace_id: demo.seeded.workspaceId }, "seeded the demo workspace");
   }
   const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
   const sandboxes = await createSandboxMounts(config);
@@ -67,13 +85,19 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     writeAdminChannel(config.dataDir, { url, secret: adminSecret, pid: process.pid });
   }
   logger.info({ url: config.publicUrl, database: database.kind }, "Settle is listening");
+  if (demo.credentials) {
+    const { admin, editor, viewer } = demo.credentials;
+    process.stdout.write(
+      `\nDemo workspace: sign in at ${config.publicUrl} as\n  admin:  ${admin.email} / ${admin.password}\n  editor: ${editor.email} / ${editor.password}\n  viewer: ${viewer.email} / ${viewer.password}\n(kept in ${join(config.dataDir, DEMO_CREDENTIALS_FILE)})\n\n`,
+    );
+  }
   for (const link of sandboxes.consoleLinks) process.stdout.write(`${link}\n`);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       logger.info("shutting down: finishing in-flight requests");
-      await new Promise<void>((done) => server.close(() => done()));
+      await closeServer(server);
       await runner.stop();
       await sandboxes.close();
       await database.close();

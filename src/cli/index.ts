@@ -9,14 +9,17 @@ import { runWorkspace } from "./workspace.ts";
 
 const USAGE = `Usage: settle <command>
 
-  start                         serve the API and web app (embedded PGlite unless DATABASE_URL is set)
+  start                         serve the API and web app (embedded PGlite unless DATABASE_URL is set);
+                                SIGTERM or Ctrl-C stops it once the requests in flight are answered
   migrate                       apply database migrations (for PostgreSQL deploys)
   worker [--concurrency N]      run background jobs in a separate process (PostgreSQL only)
   workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
   sandbox xero --port PORT      run the local Xero sandbox on its own
   mcp --api-key stl_live_…      MCP server on stdio (or SETTLE_API_KEY); with a server running on PGlite use its /mcp
 
-Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO.`;
+Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO.
+SETTLE_SANDBOXES mounts the Xero sandbox (on for the embedded database). DATA_DIR is kept owner-only; a
+demo-seeded database's sign-ins are in DATA_DIR/demo-credentials.json and printed at every start.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,5 +1,6 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { writePrivateFile } from "./data-dir.ts";
 
 /** DATA_DIR/admin.json tells a CLI on this machine how to reach the server that holds the PGlite directory. */
 export type AdminChannel = { url: string; secret: string; pid: number };
@@ -9,7 +10,7 @@ export function adminChannelPath(dataDir: string): string {
 }
 
 export function writeAdminChannel(dataDir: string, channel: AdminChannel): void {
-  writeFileSync(adminChannelPath(dataDir), JSON.stringify(channel), { mode: 0o600 });
+  writePrivateFile(adminChannelPath(dataDir), JSON.stringify(channel));
 }
 
 export function readAdminChannel(dataDir: string): AdminChannel | null {

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { PRIVATE_FILE_MODE, prepareDataDir } from "./data-dir.ts";
 
 /**
  * PGlite allows one process per data directory. Whoever opens it (server or CLI) holds DATA_DIR/settle.lock
@@ -18,11 +19,11 @@ function isAlive(pid: number): boolean {
 }
 
 export function tryLockDataDir(dataDir: string): DataDirLock | { heldBy: number } {
-  mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const path = join(dataDir, "settle.lock");
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, String(process.pid), { flag: "wx" });
+      writeFileSync(path, String(process.pid), { flag: "wx", mode: PRIVATE_FILE_MODE });
       return {
         release: () => {
           try {

@@ -1,8 +1,10 @@
+import { join } from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { type Database, openDatabase } from "../db/client.ts";
 import { MIGRATIONS_FOLDER, migrateDatabase } from "../db/migrate.ts";
+import { PGLITE_DIR, prepareDataDir, restrictTree } from "./data-dir.ts";
 
 // Any constant works; it only has to be the same for every Settle process migrating one database.
 const MIGRATION_LOCK_KEY = 7_205_113;
@@ -28,7 +30,17 @@ export async function openMigratedDatabase(options: {
     await migratePostgres(options.databaseUrl);
     return openDatabase(options);
   }
+  prepareDataDir(options.dataDir);
   const database = await openDatabase(options);
   await migrateDatabase(database);
-  return database;
+  // PGlite sets its files' modes itself (see restrictTree), so they are closed after it has written them: at
+  // open, and again at close for anything written since.
+  restrictTree(join(options.dataDir, PGLITE_DIR));
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      restrictTree(join(options.dataDir, PGLITE_DIR));
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO, launch, screenshot, signIn } from "./support/browser.ts";
+import { launch, screenshot, signIn } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 let server: TestServer;
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe("access administration", () => {
   it("signs in as the demo admin", async () => {
-    await signIn(page, server.url, DEMO.admin);
+    await signIn(page, server.url, server.demo.admin);
     await expect(page.getByTestId("nav-permissions").isVisible()).resolves.toBe(true);
     await expect(page.getByTestId("nav-api-keys").isVisible()).resolves.toBe(true);
   });

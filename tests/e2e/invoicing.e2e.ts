@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMemberWithRole, apiInPage, DEMO, launch, signIn } from "./support/browser.ts";
+import { addMemberWithRole, apiInPage, launch, signIn } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 const NO_INVOICES = { email: "crm-only@example.test", password: "a-long-test-password-2" };
@@ -97,7 +97,7 @@ async function prepare(admin: Page): Promise<void> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
-  const admin = await newSignedInPage(DEMO.admin);
+  const admin = await newSignedInPage(server.demo.admin);
   await prepare(admin);
   await admin.context().close();
 });
@@ -109,7 +109,7 @@ afterAll(async () => {
 
 describe("native invoicing", () => {
   it("takes a line from deposit to balance to paid, and the totals add up", async () => {
-    const page = await newSignedInPage(DEMO.editor);
+    const page = await newSignedInPage(server.demo.editor);
     await openOpportunity(page);
     await page.getByTestId("invoices-section").getByTestId("empty-state").waitFor();
 
@@ -145,7 +145,7 @@ describe("native invoicing", () => {
   });
 
   it("asks to confirm billing a line again, takes free lines, and voids with a correction hint", async () => {
-    const page = await newSignedInPage(DEMO.editor);
+    const page = await newSignedInPage(server.demo.editor);
     await openOpportunity(page);
     await page.getByTestId("new-invoice").click();
     const dialog = page.getByTestId("new-invoice-dialog");
@@ -187,7 +187,7 @@ describe("native invoicing", () => {
   });
 
   it("shows a Viewer the Invoices section without New invoice or actions", async () => {
-    const page = await newSignedInPage(DEMO.viewer);
+    const page = await newSignedInPage(server.demo.viewer);
     await openOpportunity(page);
     const section = page.getByTestId("invoices-section");
     await section.getByTestId("invoice-card").first().waitFor();
@@ -211,7 +211,7 @@ describe("native invoicing", () => {
   });
 
   it("lets an admin edit the opportunity and shows why an invoiced one cannot be deleted", async () => {
-    const page = await newSignedInPage(DEMO.admin);
+    const page = await newSignedInPage(server.demo.admin);
     await openOpportunity(page);
     await page.getByTestId("edit-opportunity").click();
     const dialog = page.getByTestId("edit-opportunity-dialog");
@@ -233,7 +233,7 @@ describe("native invoicing", () => {
   });
 
   it("lets an admin change invoicing settings and see failed jobs", async () => {
-    const page = await newSignedInPage(DEMO.admin);
+    const page = await newSignedInPage(server.demo.admin);
     await page.getByTestId("nav-invoicing").click();
     const prefix = page.getByTestId("number-prefix");
     await expect.poll(() => prefix.inputValue()).toBe("INV-");

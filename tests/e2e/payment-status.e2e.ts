@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMemberWithRole, apiInPage, DEMO, launch, screenshot, signIn } from "./support/browser.ts";
+import { addMemberWithRole, apiInPage, launch, screenshot, signIn } from "./support/browser.ts";
 import { startServer, type TestServer } from "./support/server.ts";
 
 type Line = { id: string; product_name: string; payment_status?: string };
@@ -66,7 +66,7 @@ async function prepare(admin: Page): Promise<void> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
-  const admin = await newSignedInPage(DEMO.admin);
+  const admin = await newSignedInPage(server.demo.admin);
   await prepare(admin);
   await admin.context().close();
 });
@@ -78,7 +78,7 @@ afterAll(async () => {
 
 describe("per-line payment status", () => {
   it("shows a Viewer the pills and a read-only status, never the select", async () => {
-    const page = await newSignedInPage(DEMO.viewer);
+    const page = await newSignedInPage(server.demo.viewer);
     await openOpportunity(page);
     expect(await page.getByTestId("status-pill").allTextContents()).toEqual(["Deposit Invoiced", "Paid"]);
     expect(await page.getByTestId("line-row").count()).toBe(3);
@@ -105,7 +105,7 @@ describe("per-line payment status", () => {
   });
 
   it("lets an Editor change a status and the pill follows", async () => {
-    const page = await newSignedInPage(DEMO.editor);
+    const page = await newSignedInPage(server.demo.editor);
     await openOpportunity(page);
     const row = page.getByTestId("line-row").first();
     const lineId = (await row.getAttribute("data-line-id")) ?? "";

@@ -1,12 +1,6 @@
 /// <reference types="node" />
 import { type Browser, chromium, type Page } from "playwright-core";
 
-export const DEMO = {
-  admin: { email: "admin@demo.settle.test", password: "settle-demo-admin" },
-  editor: { email: "editor@demo.settle.test", password: "settle-demo-editor" },
-  viewer: { email: "viewer@demo.settle.test", password: "settle-demo-viewer" },
-} as const;
-
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",

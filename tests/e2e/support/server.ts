@@ -1,11 +1,14 @@
 /// <reference types="node" />
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-export type TestServer = { url: string; stop: () => Promise<void> };
+export type SignIn = { email: string; password: string };
+/** The demo workspace's sign-ins, generated for this server's data directory. */
+export type DemoSignIns = Record<"admin" | "editor" | "viewer", SignIn>;
+export type TestServer = { url: string; demo: DemoSignIns; stop: () => Promise<void> };
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -63,8 +66,10 @@ export async function startServer(): Promise<TestServer> {
     log += chunk.toString();
   });
   await waitForHealth(url, child, () => log);
+  const demo = JSON.parse(await readFile(join(dataDir, "demo-credentials.json"), "utf8")) as DemoSignIns;
   return {
     url,
+    demo,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

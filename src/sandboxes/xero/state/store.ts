@@ -36,7 +36,8 @@ export class SandboxStore {
     if (!this.persistFile) return;
     mkdirSync(dirname(this.persistFile), { recursive: true });
     const temp = `${this.persistFile}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.state));
+    // It holds the signing key and refresh tokens: owner-only, whatever the umask.
+    writeFileSync(temp, JSON.stringify(this.state), { mode: 0o600 });
     renameSync(temp, this.persistFile);
   }
 

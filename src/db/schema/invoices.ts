@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { PORTIONS, TAX_MODES } from "../../modules/invoices/engine/types.ts";
+import { PORTIONS, TAX_MODES } from "../../modules/billing/index.ts";
 import { timestamps, workspaceColumn } from "./_columns.ts";
 import { workspaces } from "./access.ts";
 import { opportunities } from "./opportunities.ts";

@@ -1,5 +1,5 @@
 import { bigint, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { PAYMENT_STATUSES } from "../../modules/invoices/engine/types.ts";
+import { PAYMENT_STATUSES } from "../../modules/billing/index.ts";
 import { timestamps, workspaceColumn } from "./_columns.ts";
 import { workspaces } from "./access.ts";
 import { companies, contacts, products } from "./crm.ts";

@@ -80,7 +80,7 @@ async function findInvite(db: DbOrTx, token: string, now: Date) {
     .innerJoin(users, eq(users.id, members.userId))
     .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
     .where(eq(members.inviteTokenHash, sha256(token)));
-  if (!row || row.status !== "invited" || !row.expiresAt || row.expiresAt <= now) {
+  if (row?.status !== "invited" || !row.expiresAt || row.expiresAt <= now) {
     throw new AppError("not_found", INVALID, { fix: "Ask the workspace admin to send a new invite." });
   }
   return row;

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { PAYMENT_STATUS_SOURCES } from "../../db/schema/index.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { type PaymentStatus, promotedStatus } from "../billing/index.ts";
 import { Id } from "../crm/fields.ts";
-import { type PaymentStatus, promotedStatus } from "../invoices/engine/index.ts";
 import { PaymentStatusField } from "./schemas.ts";
 import { lockLine, writeStatusChange } from "./status-change.ts";
 

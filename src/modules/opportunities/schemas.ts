@@ -1,8 +1,8 @@
 // Verb inputs use the public snake_case field names, as in the access module.
 import { z } from "zod";
 import { OPPORTUNITY_STATUSES } from "../../db/schema/index.ts";
+import { PAYMENT_STATUSES } from "../billing/index.ts";
 import { Currency, Id, MinorAmount, Name, Percent, Quantity } from "../crm/fields.ts";
-import { PAYMENT_STATUSES } from "../invoices/engine/index.ts";
 
 /** Suggested pipeline; stage is free text so a workspace can use its own. */
 export const DEFAULT_STAGES = ["lead", "qualified", "proposal", "negotiation", "closed"] as const;

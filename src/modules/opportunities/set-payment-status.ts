@@ -3,8 +3,8 @@ import { type Ctx, withTransaction } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import type { PaymentStatus } from "../billing/index.ts";
 import { Id } from "../crm/fields.ts";
-import type { PaymentStatus } from "../invoices/engine/index.ts";
 import { PaymentStatusField } from "./schemas.ts";
 import { lockLine, writeStatusChange } from "./status-change.ts";
 

@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client.ts";
 import { type PaymentStatusSource, paymentStatusHistory, productLines } from "../../db/schema/index.ts";
 import { notFound } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
-import type { PaymentStatus } from "../invoices/engine/index.ts";
+import type { PaymentStatus } from "../billing/index.ts";
 
 /**
  * Locks the line for the rest of the caller's transaction, so concurrent status changes of one line run one

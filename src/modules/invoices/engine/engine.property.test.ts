@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineAmount, sumMinor } from "../../../lib/money.ts";
+import { promotedStatus } from "../../billing/index.ts";
 import { lineTax } from "./line-tax.ts";
 import { lineTotal } from "./line-total.ts";
 import { portionAmount } from "./portion-amount.ts";
 import { preselect } from "./preselect.ts";
 import { previewInvoice } from "./preview-invoice.ts";
-import { promotedStatus } from "./promoted-status.ts";
 import { statusProposedByPortion } from "./status-proposed-by-portion.ts";
 import { currencyArb, freeLineArb, lineArb, linesArb, taxModeArb } from "./test-support.ts";
 import { type EngineLine, PORTIONS, type Portion } from "./types.ts";

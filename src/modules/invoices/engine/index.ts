@@ -1,3 +1,4 @@
+export { promotedStatus, statusRank } from "../../billing/index.ts";
 export { effectiveDepositPercent } from "./effective-deposit-percent.ts";
 export { EngineError, type EngineErrorCode } from "./engine-error.ts";
 export { isDoubleBilling } from "./is-double-billing.ts";
@@ -6,7 +7,5 @@ export { lineTotal } from "./line-total.ts";
 export { type PortionAmount, portionAmount } from "./portion-amount.ts";
 export { preselect } from "./preselect.ts";
 export { previewInvoice } from "./preview-invoice.ts";
-export { promotedStatus } from "./promoted-status.ts";
 export { statusProposedByPortion } from "./status-proposed-by-portion.ts";
-export { statusRank } from "./status-rank.ts";
 export * from "./types.ts";

@@ -1,5 +1,5 @@
+import { statusRank } from "../../billing/index.ts";
 import { statusProposedByPortion } from "./status-proposed-by-portion.ts";
-import { statusRank } from "./status-rank.ts";
 import type { EngineLine, Portion } from "./types.ts";
 
 /**

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { promotedStatus } from "./promoted-status.ts";
+import { promotedStatus, statusRank } from "../../billing/index.ts";
 import { statusProposedByPortion } from "./status-proposed-by-portion.ts";
-import { statusRank } from "./status-rank.ts";
 import { statusArb } from "./test-support.ts";
 import type { PaymentStatus, Portion } from "./types.ts";
 

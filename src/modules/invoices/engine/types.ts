@@ -1,11 +1,13 @@
-export const PAYMENT_STATUSES = ["unpaid", "deposit_invoiced", "invoiced", "paid"] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+import type { PaymentStatus, Portion, TaxMode } from "../../billing/index.ts";
 
-export const PORTIONS = ["full", "deposit", "balance", "ongoing"] as const;
-export type Portion = (typeof PORTIONS)[number];
-
-export const TAX_MODES = ["exclusive", "inclusive"] as const;
-export type TaxMode = (typeof TAX_MODES)[number];
+export {
+  PAYMENT_STATUSES,
+  type PaymentStatus,
+  PORTIONS,
+  type Portion,
+  TAX_MODES,
+  type TaxMode,
+} from "../../billing/index.ts";
 
 /**
  * Warnings on a preview line, most important first (a line carries only the most important one):

@@ -1,0 +1,7 @@
+/** What part of a line an invoice bills. */
+export const PORTIONS = ["full", "deposit", "balance", "ongoing"] as const;
+export type Portion = (typeof PORTIONS)[number];
+
+/** Whether line prices include tax (Xero's "Inclusive") or tax is added on top ("Exclusive"). */
+export const TAX_MODES = ["exclusive", "inclusive"] as const;
+export type TaxMode = (typeof TAX_MODES)[number];

@@ -68,7 +68,7 @@ async function raiseDemoInvoice(ctx: Ctx, opportunityId: string, lineId: string,
   const sent = await approveInvoice(ctx, draft.id);
   if (kind.endsWith("_paid")) {
     const paidOn = ctx.clock.now().toISOString().slice(0, 10);
-    await recordPayment(ctx, sent.id, { amount: sent.totalAmount, paid_on: paidOn, method: "bank_transfer" });
+    await recordPayment(ctx, sent.id, { amount: draft.totalAmount, paid_on: paidOn, method: "bank_transfer" });
   }
 }
 

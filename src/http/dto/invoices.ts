@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { canonicalDecimal } from "../../lib/money.ts";
 import type { Preview } from "../../modules/invoices/engine/index.ts";
-import type { InvoiceWithLines } from "../../modules/invoices/index.ts";
+import type { InvoiceView } from "../../modules/invoices/get-invoice.ts";
 
 const PreviewLineSchema = z.object({
   product_line_id: z.string().nullable(),
@@ -47,6 +47,11 @@ export function toPreviewDto(p: Preview): z.infer<typeof PreviewSchema> {
   };
 }
 
+/** Amounts reach only callers with invoices:read; a write verb answers a caller without it with none. */
+function revenue<T extends z.ZodType>(schema: T) {
+  return schema.optional().openapi({ description: "Present only when the caller holds invoices:read." });
+}
+
 export const InvoiceSchema = z
   .object({
     id: z.string(),
@@ -61,19 +66,27 @@ export const InvoiceSchema = z
     due_date: z.string().nullable(),
     reference: z.string().nullable(),
     notes: z.string().nullable(),
-    lines: z.array(PreviewLineSchema.omit({ warning: true }).extend({ id: z.string() })),
-    subtotal_amount: z.number().int(),
-    tax_amount: z.number().int(),
-    total_amount: z.number().int(),
-    amount_paid_amount: z.number().int(),
-    amount_due_amount: z.number().int(),
+    lines: z.array(
+      PreviewLineSchema.omit({ warning: true, unit_amount: true, tax_amount: true, amount: true }).extend({
+        id: z.string(),
+        unit_amount: revenue(z.number().int()),
+        tax_amount: revenue(z.number().int()),
+        amount: revenue(z.number().int().openapi({ description: "Net of tax, minor units" })),
+      }),
+    ),
+    subtotal_amount: revenue(z.number().int()),
+    tax_amount: revenue(z.number().int()),
+    total_amount: revenue(z.number().int()),
+    amount_paid_amount: revenue(z.number().int()),
+    amount_due_amount: revenue(z.number().int()),
     sent_at: z.string().nullable(),
     paid_at: z.string().nullable(),
     created_at: z.string(),
   })
   .openapi("Invoice");
 
-export function toInvoiceDto(i: InvoiceWithLines): z.infer<typeof InvoiceSchema> {
+/** Amounts absent from the view (a caller without invoices:read) are absent from the DTO, never null or 0. */
+export function toInvoiceDto(i: InvoiceView): z.infer<typeof InvoiceSchema> {
   return {
     id: i.id,
     number: i.number,
@@ -92,16 +105,20 @@ export function toInvoiceDto(i: InvoiceWithLines): z.infer<typeof InvoiceSchema>
       product_line_id: l.productLineId,
       description: l.description,
       quantity: canonicalDecimal(l.quantity),
-      unit_amount: l.unitAmount,
+      ...(l.unitAmount === undefined ? {} : { unit_amount: l.unitAmount }),
       tax_rate: canonicalDecimal(l.taxRate),
-      tax_amount: l.taxAmount,
-      amount: l.amount,
+      ...(l.taxAmount === undefined ? {} : { tax_amount: l.taxAmount }),
+      ...(l.amount === undefined ? {} : { amount: l.amount }),
     })),
-    subtotal_amount: i.subtotalAmount,
-    tax_amount: i.taxAmount,
-    total_amount: i.totalAmount,
-    amount_paid_amount: i.amountPaidAmount,
-    amount_due_amount: i.status === "VOIDED" || i.status === "DELETED" ? 0 : i.totalAmount - i.amountPaidAmount,
+    ...(i.subtotalAmount === undefined ? {} : { subtotal_amount: i.subtotalAmount }),
+    ...(i.taxAmount === undefined ? {} : { tax_amount: i.taxAmount }),
+    ...(i.totalAmount === undefined ? {} : { total_amount: i.totalAmount }),
+    ...(i.amountPaidAmount === undefined ? {} : { amount_paid_amount: i.amountPaidAmount }),
+    ...(i.totalAmount === undefined || i.amountPaidAmount === undefined
+      ? {}
+      : {
+          amount_due_amount: i.status === "VOIDED" || i.status === "DELETED" ? 0 : i.totalAmount - i.amountPaidAmount,
+        }),
     sent_at: i.sentAt?.toISOString() ?? null,
     paid_at: i.paidAt?.toISOString() ?? null,
     created_at: i.createdAt.toISOString(),

@@ -3,7 +3,7 @@ import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
 import { requireScope } from "../access/index.ts";
-import { getInvoice } from "./get-invoice.ts";
+import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
@@ -35,5 +35,5 @@ export async function approveInvoice(ctx: Ctx, id: string) {
       event: "sent",
     });
   });
-  return getInvoice(ctx, id);
+  return invoiceAsWritten(ctx, id);
 }

@@ -1,9 +1,46 @@
 import type { Ctx } from "../../context.ts";
-import { requireScope } from "../access/index.ts";
-import { getInvoiceOrThrow, type InvoiceWithLines, loadInvoiceLines } from "./internal.ts";
+import type { DbOrTx } from "../../db/client.ts";
+import { hasScope, requireScope } from "../access/index.ts";
+import {
+  getInvoiceOrThrow,
+  type InvoiceLineRow,
+  type InvoiceRow,
+  type InvoiceWithLines,
+  loadInvoiceLines,
+} from "./internal.ts";
+
+type RevenueField = "subtotalAmount" | "taxAmount" | "totalAmount" | "amountPaidAmount";
+type LineRevenueField = "unitAmount" | "taxAmount" | "amount";
+
+export type InvoiceLineView = Omit<InvoiceLineRow, LineRevenueField> & Partial<Pick<InvoiceLineRow, LineRevenueField>>;
+
+/** The amounts are absent (not null) when the actor lacks invoices:read, as payment_status is on line views. */
+export type InvoiceView = Omit<InvoiceRow, RevenueField> &
+  Partial<Pick<InvoiceRow, RevenueField>> & { lines: InvoiceLineView[] };
+
+async function loadInvoice(db: DbOrTx, workspaceId: string, id: string): Promise<InvoiceWithLines> {
+  const invoice = await getInvoiceOrThrow(db, workspaceId, id);
+  return { ...invoice, lines: await loadInvoiceLines(db, id) };
+}
 
 export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceWithLines> {
   requireScope(ctx.actor.scopes, "invoices:read");
-  const invoice = await getInvoiceOrThrow(ctx.db, ctx.actor.workspaceId, id);
-  return { ...invoice, lines: await loadInvoiceLines(ctx.db, id) };
+  return loadInvoice(ctx.db, ctx.actor.workspaceId, id);
+}
+
+function withoutRevenue(invoice: InvoiceWithLines): InvoiceView {
+  const { subtotalAmount: _s, taxAmount: _t, totalAmount: _total, amountPaidAmount: _paid, lines, ...rest } = invoice;
+  return {
+    ...rest,
+    lines: lines.map(({ unitAmount: _u, taxAmount: _lt, amount: _a, ...line }) => line),
+  };
+}
+
+/**
+ * What a write verb answers with, after its change committed: invoices:write let the caller make the change,
+ * so the re-read needs no invoices:read; without it the caller gets the invoice with every amount stripped.
+ */
+export async function invoiceAsWritten(ctx: Ctx, id: string): Promise<InvoiceView> {
+  const invoice = await loadInvoice(ctx.db, ctx.actor.workspaceId, id);
+  return hasScope(ctx.actor.scopes, "invoices:read") ? invoice : withoutRevenue(invoice);
 }

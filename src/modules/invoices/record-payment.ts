@@ -6,7 +6,7 @@ import { newId } from "../../lib/ids.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
-import { getInvoice } from "./get-invoice.ts";
+import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSettledLines } from "./promote-invoice-lines.ts";
@@ -83,5 +83,5 @@ export async function recordPayment(ctx: Ctx, invoiceId: string, input: Input) {
       });
     }
   });
-  return getInvoice(ctx, invoiceId);
+  return invoiceAsWritten(ctx, invoiceId);
 }

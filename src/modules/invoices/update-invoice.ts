@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { approveInvoice } from "./approve-invoice.ts";
-import { getInvoice } from "./get-invoice.ts";
+import { invoiceAsWritten } from "./get-invoice.ts";
 import { assertEditable, getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { type UpdateInvoiceInput as Input, UpdateInvoiceInput } from "./schemas.ts";
@@ -60,5 +60,5 @@ export async function updateInvoice(ctx: Ctx, id: string, input: Input) {
     });
     return approve;
   });
-  return wantsApproval ? approveInvoice(ctx, id) : getInvoice(ctx, id);
+  return wantsApproval ? approveInvoice(ctx, id) : invoiceAsWritten(ctx, id);
 }

@@ -128,3 +128,53 @@ describe("free-form invoice lines", () => {
     expect(created.body.lines[0]).toMatchObject({ quantity: "2.5", tax_rate: "7.25" });
   });
 });
+
+describe("dates", () => {
+  // Year 0 reached PostgreSQL's date column and failed there as a 500; 9999 was stored as if meant.
+  const badDates = ["0000-01-01", "9999-12-31", "2026-02-30", "1899-12-31", "3000-01-01", "2026-13-01", "26-01-01"];
+  const dateFields = (): [string, string, string, Record<string, unknown>][] => {
+    const opp = `/api/v1/opportunities/${deal.opportunity.id}`;
+    const xero = { portion: "full", account_code: "200", status: "DRAFT" };
+    return [
+      ["POST", `${opp}/invoices`, "issue_date", { portion: "full", confirm_double_billing: true }],
+      ["POST", `${opp}/invoices`, "due_date", { portion: "full", confirm_double_billing: true }],
+      ["POST", `/api/v1/deals/${deal.opportunity.id}/invoices`, "due_date", { portion: "full" }],
+      ["POST", `${opp}/xero-invoices`, "due_date", xero],
+      ["PATCH", `/api/v1/invoices/${invoiceId}`, "due_date", {}],
+      ["POST", `/api/v1/invoices/${invoiceId}/payments`, "paid_on", { amount: 1, method: "cash" }],
+    ];
+  };
+
+  it.each(badDates)("%s is a 400 naming the field and the range on every date field; nothing changes", async (date) => {
+    const c = client(app, key);
+    const before = (await c.get(`/api/v1/opportunities/${deal.opportunity.id}/invoices`)).body;
+    for (const [method, path, field, rest] of dateFields()) {
+      const response = await c.call(method, path, { ...rest, [field]: date });
+      expect(response.status, `${method} ${path} ${field}`).toBe(400);
+      const issue = response.body.error.issues.find((i: { field: string }) => i.field === field);
+      expect(issue?.message, `${method} ${path} ${field}`).toContain("1900-01-01");
+      expect(issue?.message).toContain("2999-12-31");
+    }
+    expect((await c.get(`/api/v1/opportunities/${deal.opportunity.id}/invoices`)).body).toEqual(before);
+  });
+
+  it("is checked by the verbs too, so MCP and every other transport refuse the same dates", async () => {
+    const ws = await seedWorkspace(database);
+    const other = await seedDeal(ws.ctx, 1);
+    await expect(
+      createInvoice(ws.ctx, other.opportunity.id, { portion: "full", due_date: "0000-01-01" }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      issues: [expect.objectContaining({ field: "due_date" })],
+    });
+  });
+
+  it("accepts the first and last day of the range", async () => {
+    const c = client(app, key);
+    for (const date of ["1900-01-01", "2999-12-31", "2028-02-29"]) {
+      const response = await c.patch(`/api/v1/invoices/${invoiceId}`, { due_date: date });
+      expect(response.status, date).toBe(200);
+      expect(response.body.due_date).toBe(date);
+    }
+  });
+});

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "../../db/schema/invoices.ts";
+import { IsoDate } from "../../lib/dates.ts";
 import { Percent, Quantity } from "../crm/fields.ts";
 import { PORTIONS } from "./engine/index.ts";
 
 // Public snake_case field names, shared by REST, MCP and the UI client.
 const Id = z.string().min(1).max(64);
-const IsoDate = z.iso.date({ error: "must be a date as YYYY-MM-DD" });
 
 export const FreeLineInput = z.strictObject({
   description: z.string().trim().min(1).max(500),

@@ -6,7 +6,7 @@ import { mcpRoutes } from "../mcp/http.ts"; // MCP over Streamable HTTP (SPEC §
 import { registerApiRoutes } from "./api-routes.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
-import { onError } from "./errors.ts";
+import { MAX_BODY_BYTES, onError, unknownRoute } from "./errors.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
@@ -21,12 +21,11 @@ import { scopeRoutes } from "./routes/scopes.ts";
 import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
 import { webRoutes } from "./routes/web.ts";
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /** A pure factory: everything comes from deps, nothing from the environment. Tests call app.request(). */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(onError);
+  app.notFound(unknownRoute(app.routes));
   app.use("*", requestContext(deps.logger));
   app.use("*", async (c, next) => {
     c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting });
@@ -43,15 +42,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("invalid_input", "The request body is larger than 1 MiB.");
-      },
-    }),
-  );
+  app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.get("/health", (c) => c.json({ status: "ok" }));
   // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
   app.route("/mcp", mcpRoutes(deps));
@@ -87,9 +78,7 @@ export function createApp(deps: AppDeps) {
   registerApiRoutes(privateApi, deps);
   api.route("/", privateApi);
   app.route("/api/v1", api);
-  app.all("/api/v1/*", (c) => {
-    throw new AppError("not_found", `No route ${c.req.method} ${c.req.path}.`);
-  });
+  app.all("/api/v1/*", unknownRoute(app.routes));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

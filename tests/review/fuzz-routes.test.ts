@@ -114,9 +114,28 @@ function mutate(schema: any, path: string, method: string): Record<string, unkno
   return out;
 }
 
+/** The same body as text, as a form and as multipart: never a media type a JSON route takes. */
+function mismatchedBodies(body: Record<string, unknown>): [string, string][] {
+  const text = JSON.stringify(body);
+  const form = new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, JSON.stringify(v)]));
+  const part = (k: string, v: unknown) =>
+    `--fz\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${JSON.stringify(v)}\r\n`;
+  const multipart = `${Object.entries(body)
+    .map(([k, v]) => part(k, v))
+    .join("")}--fz--\r\n`;
+  return [
+    ["text/plain", text],
+    ["text/plain; charset=utf-8", text],
+    ["application/x-www-form-urlencoded", form.toString()],
+    ["multipart/form-data; boundary=fz", multipart],
+    ["multipart/form-data", text],
+  ];
+}
+
 /**
  * SPEC §9 "bad input never gives a 500": every route in the OpenAPI document, with its own, another
- * workspace's and NUL ids, malformed query strings, and each body field replaced by hostile values.
+ * workspace's and NUL ids, malformed query strings, each body field replaced by hostile values, and each body
+ * sent as a media type other than JSON.
  */
 it("no route answers 5xx to bad input", async () => {
   const c = client(app, key);
@@ -163,6 +182,12 @@ it("no route answers 5xx to bad input", async () => {
           ]
         : [undefined];
       for (const p of paths) {
+        // A body the route would take as JSON, sent as another media type: a 4xx with the envelope.
+        for (const [type, raw] of schema ? mismatchedBodies(base(path.replace("/api/v1", ""), method)) : []) {
+          const r = await c.call(method.toUpperCase(), p, raw, { "content-type": type });
+          if (r.status >= 500 || r.status < 400 || typeof r.body?.error?.request_id !== "string")
+            failures.push(`${method} ${p} as ${type} -> ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        }
         const queries = [
           "",
           "?limit=abc",

@@ -6,7 +6,7 @@ import type { Clock } from "../lib/clock.ts";
 import { SCOPES } from "../modules/access/index.ts";
 import { createCompany, createContact, createProduct } from "../modules/crm/index.ts";
 import type { PaymentStatus } from "../modules/invoices/engine/index.ts";
-import { approveInvoice, createInvoice, recordPayment } from "../modules/invoices/index.ts";
+import { approveInvoice, createInvoice, getInvoice, recordPayment } from "../modules/invoices/index.ts";
 import { addLine, createOpportunity, setPaymentStatus } from "../modules/opportunities/index.ts";
 
 type Deps = { db: Db; clock: Clock; workspaceId: string; adminUserId: string };
@@ -68,7 +68,8 @@ async function raiseDemoInvoice(ctx: Ctx, opportunityId: string, lineId: string,
   const sent = await approveInvoice(ctx, draft.id);
   if (kind.endsWith("_paid")) {
     const paidOn = ctx.clock.now().toISOString().slice(0, 10);
-    await recordPayment(ctx, sent.id, { amount: draft.totalAmount, paid_on: paidOn, method: "bank_transfer" });
+    const { totalAmount } = await getInvoice(ctx, sent.id);
+    await recordPayment(ctx, sent.id, { amount: totalAmount, paid_on: paidOn, method: "bank_transfer" });
   }
 }
 

@@ -85,6 +85,14 @@ describe.each([
     expect((await caller().get(`/api/v1/invoices/${invoice.id}`)).status).toBe(403);
   });
 
+  it("creates: 201 without amounts, one invoice stored", async () => {
+    const deal = await seedDeal(ws.ctx, 2);
+    const created = await caller().post(`/api/v1/opportunities/${deal.opportunity.id}/invoices`, { portion: "full" });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expectNoAmounts(created);
+    expect((await getInvoice(ws.ctx, created.body.id)).totalAmount).toBeGreaterThan(0);
+  });
+
   it("approves: 200 without amounts, sent exactly once", async () => {
     const invoice = await draftInvoice();
     const approved = await caller().post(`/api/v1/invoices/${invoice.id}/approve`);

@@ -6,7 +6,7 @@ import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { assertBillable } from "./assert-billable.ts";
-import { getInvoiceOrThrow, type InvoiceWithLines, loadInvoiceLines } from "./internal.ts";
+import { type InvoiceView, invoiceAsWritten } from "./get-invoice.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { nextInvoiceNumber } from "./next-invoice-number.ts";
 import { computeInvoicePreview } from "./preview-invoice.ts";
@@ -20,7 +20,7 @@ function today(now: Date): string {
  * Raises a native DRAFT invoice from the portion's lines (or the ticked ones) plus free-form lines. Lines that
  * would be billed twice need `confirm_double_billing`. Nothing moves on the ladder until the invoice is sent.
  */
-export async function createInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceWithLines> {
+export async function createInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceView> {
   const parsed = parseInput(CreateInvoiceInput, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   const id = await withTransaction(ctx, async (tx) => {
@@ -72,6 +72,5 @@ export async function createInvoice(ctx: Ctx, opportunityId: string, input: Inpu
     await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, { invoiceId, opportunityId, event: "created" });
     return invoiceId;
   });
-  const invoice = await getInvoiceOrThrow(ctx.db, ctx.actor.workspaceId, id);
-  return { ...invoice, lines: await loadInvoiceLines(ctx.db, id) };
+  return invoiceAsWritten(ctx, id);
 }

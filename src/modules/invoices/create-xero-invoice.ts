@@ -13,7 +13,7 @@ import { xeroLedger } from "../integrations/index.ts";
 import { getOpportunityOrThrow } from "../opportunities/internal.ts";
 import { assertBillable } from "./assert-billable.ts";
 import type { Preview } from "./engine/index.ts";
-import { getInvoiceOrThrow, type InvoiceWithLines, loadInvoiceLines } from "./internal.ts";
+import { type InvoiceView, invoiceAsWritten } from "./get-invoice.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { computeInvoicePreview } from "./preview-invoice.ts";
 import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
@@ -26,7 +26,7 @@ type Parsed = ReturnType<typeof CreateXeroInvoiceInput.parse>;
  * Xero is called outside any transaction; its id is reserved first so the write carries a stable
  * Idempotency-Key. If Xero refuses, its validation message surfaces and nothing is written here.
  */
-export async function createXeroInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceWithLines> {
+export async function createXeroInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceView> {
   const parsed = parseInput(CreateXeroInvoiceInput, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   const workspaceId = ctx.actor.workspaceId;
@@ -65,8 +65,7 @@ export async function createXeroInvoice(ctx: Ctx, opportunityId: string, input: 
   await withTransaction(ctx, (tx) =>
     recordXeroInvoice(tx, ctx, { invoiceId, opportunityId, issueDate }, parsed, preview, created),
   );
-  const invoice = await getInvoiceOrThrow(ctx.db, workspaceId, invoiceId);
-  return { ...invoice, lines: await loadInvoiceLines(ctx.db, invoiceId) };
+  return invoiceAsWritten(ctx, invoiceId);
 }
 
 async function recordXeroInvoice(

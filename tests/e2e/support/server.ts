@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 export type SignIn = { email: string; password: string };
 /** The demo workspace's sign-ins, generated for this server's data directory. */
 export type DemoSignIns = Record<"admin" | "editor" | "viewer", SignIn>;
-export type TestServer = { url: string; demo: DemoSignIns; stop: () => Promise<void> };
+export type TestServer = { url: string; dataDir: string; demo: DemoSignIns; stop: () => Promise<void> };
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -69,6 +69,7 @@ export async function startServer(): Promise<TestServer> {
   const demo = JSON.parse(await readFile(join(dataDir, "demo-credentials.json"), "utf8")) as DemoSignIns;
   return {
     url,
+    dataDir,
     demo,
     stop: async () => {
       if (child.exitCode === null) {

@@ -27,6 +27,7 @@ const Env = z.object({
   XERO_LOGIN_URL: z.url().optional(),
   XERO_IDENTITY_URL: z.url().optional(),
   XERO_API_URL: z.url().optional(),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(500).optional(),
 });
 
 export type Config = {
@@ -55,6 +56,8 @@ export type Config = {
    * this server mounts and its demo app; with neither, Xero is not configured (connecting says how to fix it).
    */
   xero: XeroConfig | undefined;
+  /** Bearer token that opens /metrics to callers other than loopback; unset, only loopback may scrape. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: e.SETTLE_WORKER === "1",
     apiKey: e.SETTLE_API_KEY,
     xero: xeroConfig(e, sandboxes ? `${publicUrl}/sandbox/xero` : undefined),
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

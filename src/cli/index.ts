@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../lib/errors.ts";
+import { setMetricsToken } from "../lib/metrics.ts";
+import { runBackup, runRestore } from "./backup.ts";
 import { runMcp } from "./mcp.ts";
 import { runMigrate } from "./migrate.ts";
 import { runSandbox } from "./sandbox.ts";
@@ -14,10 +16,12 @@ const USAGE = `Usage: settle <command>
   migrate                       apply database migrations (for PostgreSQL deploys)
   worker [--concurrency N]      run background jobs in a separate process (PostgreSQL only)
   workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
+  backup --out FILE             copy the embedded database to FILE, also while the server runs
+  restore FILE                  restore a backup into DATA_DIR (stop the server first; the old one is kept aside)
   sandbox xero --port PORT      run the local Xero sandbox on its own
   mcp --api-key stl_live_…      MCP server on stdio (or SETTLE_API_KEY); with a server running on PGlite use its /mcp
 
-Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO.
+Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO, METRICS_TOKEN.
 SETTLE_SANDBOXES mounts the Xero sandbox (on for the embedded database). DATA_DIR is kept owner-only; a
 demo-seeded database's sign-ins are in DATA_DIR/demo-credentials.json and printed at every start.`;
 
@@ -26,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case "start":
+      setMetricsToken(config.metricsToken);
       return runStart(config);
     case "migrate":
       return runMigrate(config);
@@ -33,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
       return runWorkspace(config, rest);
     case "worker":
       return runWorker(config, rest);
+    case "backup":
+      return runBackup(config, rest);
+    case "restore":
+      return runRestore(config, rest);
     case "sandbox":
       return runSandbox(config, rest);
     case "mcp": // MCP on stdio (SPEC §8)

@@ -9,6 +9,7 @@ import type { AppEnv } from "./env.ts";
 import { MAX_BODY_BYTES, onError, unknownRoute } from "./errors.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { idempotency } from "./middleware/idempotency.ts";
+import { requestMetrics } from "./middleware/metrics.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -16,6 +17,7 @@ import { docsRoutes } from "./routes/docs.ts";
 import { internalAdminRoutes } from "./routes/internal-admin.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { opsRoutes } from "./routes/ops.ts";
 import { roleRoutes } from "./routes/roles.ts";
 import { scopeRoutes } from "./routes/scopes.ts";
 import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
@@ -27,6 +29,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(unknownRoute(app.routes));
   app.use("*", requestContext(deps.logger));
+  app.use("*", requestMetrics());
   app.use("*", async (c, next) => {
     c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting });
     await next();
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.get("/health", (c) => c.json({ status: "ok" }));
+  app.route("/", opsRoutes(deps));
   // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
   app.route("/mcp", mcpRoutes(deps));
   for (const mount of deps.mounts ?? []) {

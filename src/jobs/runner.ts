@@ -8,6 +8,7 @@ import { newId } from "../lib/ids.ts";
 import type { Logger } from "../lib/logger.ts";
 import { type ClaimedJob, claimJobs } from "./claim.ts";
 import type { JobDefinition } from "./define-job.ts";
+import { SWEEP_JOB, scheduleSweep } from "./definitions/sweep.ts";
 import { pruneSucceededJobs } from "./prune.ts";
 
 export type RunnerOptions = {
@@ -121,9 +122,18 @@ export function createJobRunner(options: RunnerOptions) {
 
   const PRUNE_EVERY_MS = 10 * 60_000;
   let lastPrune = 0;
+  // Every worker offers the hourly sweep; its dedupe key lets one row in per hour, whichever worker is first.
+  const SCHEDULE_EVERY_MS = 5 * 60_000;
+  let lastSchedule = 0;
 
   async function poll(): Promise<void> {
     while (running) {
+      if (byName.has(SWEEP_JOB) && Date.now() - lastSchedule > SCHEDULE_EVERY_MS) {
+        lastSchedule = Date.now();
+        await scheduleSweep(options.db, options.clock.now()).catch((error: unknown) =>
+          options.logger.warn({ err: error }, "scheduling the sweep failed"),
+        );
+      }
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneSucceededJobs(options.db, options.clock.now()).catch((error: unknown) =>

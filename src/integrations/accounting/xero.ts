@@ -1,5 +1,6 @@
 import { AccountingApi, Contact, Payment } from "xero-node";
 import { AppError } from "../../lib/errors.ts";
+import { countProviderCall } from "../../lib/metrics.ts";
 import { toDecimalString as toDecimal } from "../../lib/money.ts";
 import type { AccountingLedger, AccountingProvider } from "./port.ts";
 import { createXeroAuth, type XeroConfig } from "./xero-auth.ts";
@@ -24,7 +25,7 @@ const MAX_ATTEMPTS = 3;
 async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fn();
+      return await countProviderCall("xero", fn);
     } catch (error) {
       const failure = parseXeroFailure(error);
       const wait = failure.retryAfterSeconds ?? 1;

@@ -4,6 +4,11 @@ import { timestamps, workspaceColumn } from "./_columns.ts";
 export const workspaces = pgTable("workspaces", {
   id: text().primaryKey(),
   name: text().notNull(),
+  /**
+   * Raised in the same transaction as any change to who may do what (keys, roles, memberships), so every
+   * process can tell with one indexed read whether the API keys it has resolved are still as it saw them.
+   */
+  accessVersion: integer().notNull().default(0),
   ...timestamps,
 });
 

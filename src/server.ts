@@ -70,6 +70,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     adminSecret,
     mounts: sandboxes.mounts,
     accounting,
+    metricsToken: config.metricsToken,
   });
   const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS, accounting });
   if (config.runWorker) {

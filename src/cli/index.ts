@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../lib/errors.ts";
-import { setMetricsToken } from "../lib/metrics.ts";
 import { runBackup, runRestore } from "./backup.ts";
 import { runMcp } from "./mcp.ts";
 import { runMigrate } from "./migrate.ts";
@@ -30,7 +29,6 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case "start":
-      setMetricsToken(config.metricsToken);
       return runStart(config);
     case "migrate":
       return runMigrate(config);

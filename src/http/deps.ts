@@ -19,5 +19,7 @@ export type AppDeps = {
   /** Extra sub-apps mounted under a prefix (the local Xero and Stripe sandboxes). */
   /** The accounting adapter (Xero, normally pointed at the mounted sandbox in dev and tests). */
   accounting?: AccountingProvider | undefined;
+  /** Besides loopback callers, who may scrape /metrics: the holder of this bearer token (METRICS_TOKEN). */
+  metricsToken?: string | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];
 };

@@ -55,17 +55,3 @@ export async function countProviderCall<T>(provider: Provider, call: () => Promi
     throw error;
   }
 }
-
-/**
- * Who may read /metrics besides loopback callers: the holder of METRICS_TOKEN. Process state like the
- * registry itself: the CLI sets it once from the configuration, the /metrics route reads it.
- */
-let scrapeToken: string | undefined;
-
-export function setMetricsToken(token: string | undefined): void {
-  scrapeToken = token;
-}
-
-export function metricsToken(): string | undefined {
-  return scrapeToken;
-}

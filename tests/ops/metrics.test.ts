@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { enqueue } from "../../src/jobs/enqueue.ts";
 import { systemClock } from "../../src/lib/clock.ts";
-import { setMetricsToken } from "../../src/lib/metrics.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
 import { client, createTestApp } from "../support/app.ts";
 import { seedWorkspace } from "../support/builders.ts";
@@ -22,7 +21,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.close());
-afterEach(() => setMetricsToken(undefined));
 
 /** The value of one sample in Prometheus text format, or undefined when the series is absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
@@ -60,8 +58,7 @@ describe("who may read /metrics", () => {
   });
 
   it("serves a holder of METRICS_TOKEN, and nobody presenting another token", async () => {
-    setMetricsToken(TOKEN);
-    const app = createTestApp(database);
+    const app = createTestApp(database, { metricsToken: TOKEN });
     const ok = await app.request("/metrics", { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toContain("text/plain");
@@ -163,7 +160,7 @@ describe("what /metrics reports", () => {
   });
 
   it("counts Xero calls by outcome at the adapter", async () => {
-    const xero = await startXeroServer(database, systemClock);
+    const xero = await startXeroServer(database, systemClock, { metricsToken: TOKEN });
     try {
       const response = await fetch(`${xero.sandbox.urls.identity_url}/connect/token`, {
         method: "POST",
@@ -178,7 +175,6 @@ describe("what /metrics reports", () => {
       const calls = (text: string, outcome: string) =>
         sample(text, "settle_provider_calls_total", { provider: "xero", outcome }) ?? -1;
       // This server hands requests to the app without the socket, so it is scraped with the token.
-      setMetricsToken(TOKEN);
       const bearer = { authorization: `Bearer ${TOKEN}` };
       const before = (await scrape(xero.origin, bearer)).text;
       expect(calls(before, "ok")).toBeGreaterThanOrEqual(0);

@@ -1,6 +1,7 @@
 import { serve } from "@hono/node-server";
 import type { Database } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
+import type { AppDeps } from "../../src/http/deps.ts";
 import { createXeroAccounting } from "../../src/integrations/accounting/xero.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
@@ -11,7 +12,7 @@ import { createXeroSandbox, type XeroSandbox } from "../../src/sandboxes/xero/in
  * Settle served over real HTTP on 127.0.0.1:0 with the Xero sandbox mounted, as `settle start` does: the
  * origin is only known once listening, so the app is built then and requests before that cannot arrive.
  */
-export async function startXeroServer(database: Database, clock: Clock) {
+export async function startXeroServer(database: Database, clock: Clock, overrides: Partial<AppDeps> = {}) {
   let handler: ((request: Request) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve(
@@ -43,6 +44,7 @@ export async function startXeroServer(database: Database, clock: Clock) {
     loginRateLimitPerMinute: 1_000,
     accounting,
     mounts: [{ prefix: "/sandbox/xero", app: sandbox.app }],
+    ...overrides,
   });
   handler = (request) => app.fetch(request);
   const close = async () => {

@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.ts";
 import { MIGRATIONS_FOLDER } from "../../db/migrate.ts";
 import { JOB_STATUSES } from "../../db/schema/jobs.ts";
 import type { Clock } from "../../lib/clock.ts";
-import { jobsInState, jobsOldestAge, metricsRegistry, metricsToken } from "../../lib/metrics.ts";
+import { jobsInState, jobsOldestAge, metricsRegistry } from "../../lib/metrics.ts";
 import type { AppEnv } from "../env.ts";
 import { unknownRoute } from "../errors.ts";
 import { isLoopbackCaller, sameSecret } from "./internal-admin.ts";
@@ -109,7 +109,7 @@ function isProxied(c: { req: { header(name: string): string | undefined } }): bo
  * and Prometheus metrics. /metrics answers loopback callers that no proxy forwarded, and anyone presenting
  * METRICS_TOKEN as a bearer token; everyone else gets the same 404 as a path that does not exist.
  */
-export function opsRoutes(deps: { db: Db; clock: Clock }) {
+export function opsRoutes(deps: { db: Db; clock: Clock; metricsToken?: string | undefined }) {
   const hidden = unknownRoute([]);
   return (
     new Hono<AppEnv>()
@@ -125,7 +125,7 @@ export function opsRoutes(deps: { db: Db; clock: Clock }) {
       })
       // Every method, so that a caller who may not scrape cannot tell the path from an unknown one by a 405.
       .all("/metrics", async (c) => {
-        const token = metricsToken();
+        const token = deps.metricsToken;
         const bearer = c.req.header("authorization") ?? "";
         const allowed =
           (token !== undefined && sameSecret(bearer, `Bearer ${token}`)) || (isLoopbackCaller(c) && !isProxied(c));

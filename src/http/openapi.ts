@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import type { Scope } from "../modules/access/index.ts";
 import { RecordId } from "../lib/record-id.ts";
+import type { Scope } from "../modules/access/index.ts";
 import { scope as scopeMiddleware } from "./middleware/require-scope.ts";
 
 export const ErrorSchema = z

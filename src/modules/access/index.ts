@@ -5,6 +5,6 @@ export { INVITE_TTL_DAYS, inviteMember, resendInvite } from "./invite-member.ts"
 export { activeWorkspacesOf, login, logout, SESSION_TTL_MS, type WorkspaceChoice } from "./login.ts";
 export { changeMemberRole, getMember, listMembers, removeMember } from "./members.ts";
 export { resolveApiKeyActor, resolveSessionActor } from "./resolve-actor.ts";
-export { switchWorkspace } from "./switch-workspace.ts";
 export { createRole, deleteRole, listRoles, updateRole } from "./roles.ts";
 export { ACCEPTED_SCOPE_NAMES, hasScope, PRESET_SCOPES, requireScope, SCOPES, type Scope } from "./scopes.ts";
+export { switchWorkspace } from "./switch-workspace.ts";

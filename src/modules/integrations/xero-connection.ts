@@ -2,13 +2,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../../context.ts";
-import { recordAudit } from "../audit/index.ts";
 import { xeroAuthRequests, xeroConnections } from "../../db/schema/integrations.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { recordAudit } from "../audit/index.ts";
 import { findXeroConnection, requireAccounting } from "./internal.ts";
 
 const AUTH_REQUEST_TTL_MS = 10 * 60_000;

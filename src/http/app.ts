@@ -11,6 +11,7 @@ import { authenticate } from "./middleware/authenticate.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { requestMetrics } from "./middleware/metrics.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
+import { releaseUnreadBody } from "./middleware/release-unread-body.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { docsRoutes } from "./routes/docs.ts";
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
   app.onError(onError);
   app.notFound(unknownRoute(app.routes));
   app.use("*", requestContext(deps.logger));
+  app.use("*", releaseUnreadBody());
   app.use("*", requestMetrics());
   app.use("*", async (c, next) => {
     c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting });

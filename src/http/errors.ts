@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { appErrorFromDatabase } from "../lib/database-errors.ts";
 import { AppError, type ErrorCode, type ErrorIssue } from "../lib/errors.ts";
 import { invalidInput } from "../lib/validation.ts";
 import type { AppEnv } from "./env.ts";
@@ -165,37 +166,6 @@ export function unknownRoute(routes: readonly Route[]) {
   };
 }
 
-/**
- * A safety net, not the rule: input is validated before it reaches the database, but a PostgreSQL error
- * caused by the request's data (a race on a unique key, a value the column cannot hold) is still the
- * caller's 4xx, not a 500. Codes: https://www.postgresql.org/docs/current/errcodes-appendix.html
- */
-const DATABASE_ERRORS: Record<string, () => AppError> = {
-  "23505": () => new AppError("conflict", "This conflicts with a record that already exists; reload and try again."),
-  "23503": () =>
-    new AppError("conflict", "A referenced record does not exist, or this record is still referenced by another."),
-  "40001": () => new AppError("conflict", "The record changed while saving; try again."),
-  "40P01": () => new AppError("conflict", "The record changed while saving; try again."),
-  "22001": () => new AppError("invalid_input", "A text value is too long."),
-  "22003": () => new AppError("invalid_input", "A number is out of range."),
-  "22021": () =>
-    new AppError("invalid_input", "A text value contains a character that cannot be stored (such as NUL)."),
-  "22P05": () =>
-    new AppError("invalid_input", "A text value contains a character that cannot be stored (such as NUL)."),
-  "22007": () => new AppError("invalid_input", "A date or time is not valid."),
-  "22008": () => new AppError("invalid_input", "A date or time is out of range."),
-};
-
-function databaseErrorCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
-      return code;
-    }
-  }
-  return undefined;
-}
-
 /** Unknown errors are logged with the request id and answered as a masked `internal`. */
 export function onError(error: Error, c: Context<AppEnv>) {
   if (error instanceof AppError) {
@@ -205,10 +175,10 @@ export function onError(error: Error, c: Context<AppEnv>) {
     const failure = STACK_FAILURES[error.status]?.(error, c) ?? otherStackFailure(error);
     return stackErrorResponse(c, failure);
   }
-  const mapped = DATABASE_ERRORS[databaseErrorCode(error) ?? ""];
+  const mapped = appErrorFromDatabase(error);
   if (mapped) {
     c.get("logger").warn({ err: error }, "database rejected the request's data");
-    return errorResponse(c, mapped());
+    return errorResponse(c, mapped);
   }
   c.get("logger").error({ err: error }, "unhandled error");
   return errorResponse(

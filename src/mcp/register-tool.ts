@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { Ctx } from "../context.ts";
+import { appErrorFromDatabase } from "../lib/database-errors.ts";
 import { AppError } from "../lib/errors.ts";
 import { hasScope, type Scope } from "../modules/access/index.ts";
 import type { ToolDescriptor } from "./tool.ts";
@@ -60,6 +61,11 @@ export function registerTool(server: McpServer, ctx: Ctx, tool: ToolDescriptor, 
       } catch (error) {
         if (error instanceof AppError) {
           return errorResult(error);
+        }
+        // The same mapping REST uses: a unique-key race is a conflict, a value the column cannot hold is invalid.
+        const fromDatabase = appErrorFromDatabase(error);
+        if (fromDatabase) {
+          return errorResult(fromDatabase);
         }
         onUnexpected(error, tool.name);
         return errorResult(new AppError("internal", "Something went wrong on our side; the server log has details."));

@@ -62,4 +62,18 @@ describe("registerTool", () => {
     expect(text).not.toContain("secret_table");
     expect(seen).toEqual(["fail"]);
   });
+
+  it("answers a unique-key race as a conflict, exactly as REST does, and not as an internal error", async () => {
+    const race = Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" });
+    const { client, seen } = await connect(
+      ["opportunities:read", "invoices:read"],
+      new Error("query failed", { cause: race }),
+    );
+    const result = await client.callTool({ name: "fail", arguments: {} });
+    expect(result.isError).toBe(true);
+    const text = (result.content as { text: string }[])[0]?.text ?? "";
+    expect(text).toMatch(/^conflict: /);
+    expect(text).not.toContain("duplicate key");
+    expect(seen).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { PAYMENT_STATUSES } from "../../modules/billing/index.ts";
 import { timestamps, workspaceColumn } from "./_columns.ts";
@@ -47,6 +48,15 @@ export const productLines = pgTable(
     discountPercent: numeric({ precision: 7, scale: 4 }).notNull().default("0"),
     depositPercent: numeric({ precision: 7, scale: 4 }),
     taxRate: numeric({ precision: 7, scale: 4 }).notNull().default("0"),
+    /**
+     * unit_amount × quantity × (1 − discount_percent / 100), rounded half away from zero once at the end:
+     * lineAmount (src/lib/money.ts), kept by the database with every write so totals are plain sums.
+     * numeric multiplication is exact and numeric round() goes half away from zero; × 0.01 rather than ÷ 100
+     * keeps every digit. tests/crm/opportunity-list-totals.test.ts holds the two equal.
+     */
+    lineTotalAmount: bigint({ mode: "number" })
+      .notNull()
+      .generatedAlwaysAs(sql`round("unit_amount" * "quantity" * (100 - "discount_percent") * 0.01)::bigint`),
     sortOrder: integer().notNull().default(0),
     paymentStatus: text({ enum: PAYMENT_STATUSES }).notNull().default("unpaid"),
     ...timestamps,

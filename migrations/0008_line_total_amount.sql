@@ -1,0 +1,1 @@
+ALTER TABLE "product_lines" ADD COLUMN "line_total_amount" bigint GENERATED ALWAYS AS (round("unit_amount" * "quantity" * (100 - "discount_percent") * 0.01)::bigint) STORED NOT NULL;

@@ -5,7 +5,7 @@ import type { Database } from "../../src/db/client.ts";
 import { jobs } from "../../src/db/schema/jobs.ts";
 import { claimJobs } from "../../src/jobs/claim.ts";
 import { defineJob, type JobDefinition } from "../../src/jobs/define-job.ts";
-import { enqueue } from "../../src/jobs/enqueue.ts";
+import { enqueueJob } from "../../src/jobs/enqueue.ts";
 import { pruneSucceededJobs, SUCCEEDED_JOB_RETENTION_MS } from "../../src/jobs/prune.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import { AppError } from "../../src/lib/errors.ts";
@@ -75,11 +75,11 @@ afterAll(() => database.close());
 describe("the job queue", () => {
   it("runs a job enqueued in a committed transaction and never one from a rolled-back transaction", async () => {
     await database.db.transaction(async (tx) => {
-      await enqueue(tx, "test.echo", { text: "committed" });
+      await enqueueJob(tx, "test.echo", { text: "committed" });
     });
     await database.db
       .transaction(async (tx) => {
-        await enqueue(tx, "test.echo", { text: "rolled back" });
+        await enqueueJob(tx, "test.echo", { text: "rolled back" });
         throw new Error("abort");
       })
       .catch(() => undefined);
@@ -90,7 +90,7 @@ describe("the job queue", () => {
 
   it("retries retryable failures with growing backoff, then succeeds", async () => {
     failuresLeft = 2;
-    const id = await enqueue(database.db, "test.flaky", {});
+    const id = await enqueueJob(database.db, "test.flaky", {});
     const r = runner();
     await r.drainOnce();
     const first = await statusOf(id);
@@ -106,8 +106,8 @@ describe("the job queue", () => {
 
   it("marks a job dead after its attempts, or at once for a non-retryable error", async () => {
     failuresLeft = 10;
-    const flakyId = await enqueue(database.db, "test.flaky", {});
-    const refusedId = await enqueue(database.db, "test.refused", {});
+    const flakyId = await enqueueJob(database.db, "test.flaky", {});
+    const refusedId = await enqueueJob(database.db, "test.refused", {});
     const r = runner();
     for (let i = 0; i < 4; i++) {
       await r.drainOnce();
@@ -118,7 +118,7 @@ describe("the job queue", () => {
   });
 
   it("claims again a job whose worker died mid-run (its lock timed out)", async () => {
-    const id = await enqueue(database.db, "test.echo", { text: "orphan" });
+    const id = await enqueueJob(database.db, "test.echo", { text: "orphan" });
     // A worker claims it and is killed before finishing: the row stays `running` with its lock.
     const claimed = await claimJobs(database.db, "wrk_killed", 10, now, 60_000);
     expect(claimed.map((j) => j.id)).toEqual([id]);
@@ -130,8 +130,8 @@ describe("the job queue", () => {
   });
 
   it("queues a dedupe key once", async () => {
-    const a = await enqueue(database.db, "test.echo", { text: "once" }, { dedupeKey: "k1" });
-    const b = await enqueue(database.db, "test.echo", { text: "once" }, { dedupeKey: "k1" });
+    const a = await enqueueJob(database.db, "test.echo", { text: "once" }, { dedupeKey: "k1" });
+    const b = await enqueueJob(database.db, "test.echo", { text: "once" }, { dedupeKey: "k1" });
     expect(a).toBeTruthy();
     expect(b).toBeNull();
   });
@@ -139,7 +139,7 @@ describe("the job queue", () => {
   it("lets two runners drain one queue without running a job twice", async () => {
     const texts = Array.from({ length: 40 }, (_, i) => `parallel ${i}`);
     for (const text of texts) {
-      await enqueue(database.db, "test.echo", { text });
+      await enqueueJob(database.db, "test.echo", { text });
     }
     const a = runner();
     const b = runner();
@@ -153,7 +153,7 @@ describe("the job queue", () => {
 
   it("shows dead jobs to admins and retries them", async () => {
     const ws = await seedWorkspace(database, "Ops");
-    const id = await enqueue(database.db, "test.refused", {}, { workspaceId: ws.workspaceId });
+    const id = await enqueueJob(database.db, "test.refused", {}, { workspaceId: ws.workspaceId });
     await runner().drainOnce();
     const api = client(createTestApp(database), ws.apiKey);
     const dead = await api.get("/api/v1/jobs?status=dead");
@@ -166,8 +166,8 @@ describe("the job queue", () => {
 
 describe("retention", () => {
   it("deletes succeeded jobs after a week and keeps dead ones", async () => {
-    const done = await enqueue(database.db, "test.echo", { text: "old" });
-    const dead = await enqueue(database.db, "test.refused", {});
+    const done = await enqueueJob(database.db, "test.echo", { text: "old" });
+    const dead = await enqueueJob(database.db, "test.refused", {});
     await runner().drainOnce();
     const weekLater = new Date(now.getTime() + SUCCEEDED_JOB_RETENTION_MS + 60_000);
     expect(await pruneSucceededJobs(database.db, weekLater)).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { enqueue } from "../../src/jobs/enqueue.ts";
+import { enqueueJob } from "../../src/jobs/enqueue.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
 import { client, createTestApp } from "../support/app.ts";
@@ -146,10 +146,10 @@ describe("what /metrics reports", () => {
         expect(sample(before, "settle_jobs", { state })).toBeGreaterThanOrEqual(0);
       }
       const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
-      await enqueue(database.db, "test.metrics", { n: 1 }, { runAt: tenMinutesAgo });
-      await enqueue(database.db, "test.metrics", { n: 2 });
+      await enqueueJob(database.db, "test.metrics", { n: 1 }, { runAt: tenMinutesAgo });
+      await enqueueJob(database.db, "test.metrics", { n: 2 });
       // Scheduled for later: in the queue, but not waiting yet.
-      await enqueue(database.db, "test.metrics", { n: 3 }, { runAt: new Date(Date.now() + 3_600_000) });
+      await enqueueJob(database.db, "test.metrics", { n: 3 }, { runAt: new Date(Date.now() + 3_600_000) });
       const after = (await scrape(served.origin)).text;
       expect(queued(after) - queued(before)).toBe(3);
       expect(sample(after, "settle_jobs_oldest_age_seconds", { state: "queued" })).toBeGreaterThanOrEqual(600);

@@ -1,11 +1,11 @@
-import { z } from "zod";
-import { INVOICE_EVENT_JOB, INVOICE_EVENTS, recomputeOpportunityTotals } from "../../modules/invoices/index.ts";
+import { INVOICE_EVENT_JOB, recomputeOpportunityTotals } from "../../modules/invoices/index.ts";
 import { defineJob } from "../define-job.ts";
+import { JOB_PAYLOADS } from "../job-payloads.ts";
 
 /** Keeps the opportunity's invoiced/paid totals current; later reactions (mail, automations) hang here too. */
 export const invoiceChangedJob = defineJob({
   name: INVOICE_EVENT_JOB,
-  schema: z.object({ invoiceId: z.string(), opportunityId: z.string(), event: z.enum(INVOICE_EVENTS) }),
+  schema: JOB_PAYLOADS[INVOICE_EVENT_JOB],
   handler: async (ctx, payload) => {
     if (!ctx.workspaceId) {
       return;

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, lt, notExists, or } from "drizzle-orm";
-import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { apiKeys, members, sessions, users } from "../../db/schema/index.ts";
 import { defineJob } from "../define-job.ts";
 import { enqueue } from "../enqueue.ts";
+import { JOB_PAYLOADS } from "../job-payloads.ts";
 
 export const SWEEP_JOB = "maintenance.sweep";
 /** How often a sweep is queued; the dedupe key names the interval, so many workers queue one between them. */
@@ -71,7 +71,7 @@ export async function scheduleSweep(db: DbOrTx, now: Date): Promise<string | nul
 
 export const sweepJob = defineJob({
   name: SWEEP_JOB,
-  schema: z.strictObject({}),
+  schema: JOB_PAYLOADS[SWEEP_JOB],
   handler: async (ctx) => {
     const result = await sweepAccessRecords(ctx.db, ctx.clock.now());
     ctx.logger.info(result, "swept expired sessions and invites");

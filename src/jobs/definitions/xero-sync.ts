@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { SCOPES } from "../../modules/access/index.ts";
 import { syncOpportunityXeroInvoices, XERO_SYNC_JOB } from "../../modules/invoices/index.ts";
 import { defineJob } from "../define-job.ts";
+import { JOB_PAYLOADS } from "../job-payloads.ts";
 
 /** Pulls an opportunity's Xero invoices and moves its lines up; queued by Sync Invoices (SPEC §4.5). */
 export const xeroSyncJob = defineJob({
   name: XERO_SYNC_JOB,
-  schema: z.object({ opportunityId: z.string() }),
+  schema: JOB_PAYLOADS[XERO_SYNC_JOB],
   handler: async (ctx, payload) => {
     if (!ctx.workspaceId) {
       return;

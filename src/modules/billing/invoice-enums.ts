@@ -5,3 +5,7 @@ export type Portion = (typeof PORTIONS)[number];
 /** Whether line prices include tax (Xero's "Inclusive") or tax is added on top ("Exclusive"). */
 export const TAX_MODES = ["exclusive", "inclusive"] as const;
 export type TaxMode = (typeof TAX_MODES)[number];
+
+/** What happened to an invoice, as reported to the `invoices.changed` job. */
+export const INVOICE_EVENTS = ["created", "updated", "sent", "paid", "voided"] as const;
+export type InvoiceEvent = (typeof INVOICE_EVENTS)[number];

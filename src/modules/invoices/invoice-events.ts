@@ -1,9 +1,10 @@
 import type { Tx } from "../../db/client.ts";
 import { enqueue } from "../../jobs/enqueue.ts";
 
+import type { InvoiceEvent } from "../billing/index.ts";
+
+export { INVOICE_EVENTS, type InvoiceEvent } from "../billing/index.ts";
 export const INVOICE_EVENT_JOB = "invoices.changed";
-export const INVOICE_EVENTS = ["created", "updated", "sent", "paid", "voided"] as const;
-export type InvoiceEvent = (typeof INVOICE_EVENTS)[number];
 
 /**
  * Every invoice change leaves one job in the same transaction: it recomputes the opportunity's invoiced and

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { INVOICE_EVENTS } from "../modules/billing/index.ts";
+
+/**
+ * Every job Settle queues, by name, with its payload schema: `enqueue` is typed by this map, so a verb cannot
+ * queue a job with a misspelt name or a payload its handler would refuse, and the definitions parse with it.
+ */
+export const JOB_PAYLOADS = {
+  "invoices.changed": z.object({ invoiceId: z.string(), opportunityId: z.string(), event: z.enum(INVOICE_EVENTS) }),
+  "accounting.sync-opportunity": z.object({ opportunityId: z.string() }),
+  "maintenance.sweep": z.strictObject({}),
+} as const;
+
+export type JobName = keyof typeof JOB_PAYLOADS;
+export type JobPayload<N extends JobName> = z.input<(typeof JOB_PAYLOADS)[N]>;

@@ -95,7 +95,7 @@ describe("who may read /metrics", () => {
       await exited(server.child);
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
 
 describe("what /metrics reports", () => {

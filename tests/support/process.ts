@@ -40,7 +40,9 @@ export async function startSettle(
     output += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // A fresh embedded database initialises in a few seconds, but far slower on a loaded CI machine.
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`settle start exited: ${output}`);
     }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,7 +10,8 @@ import { printTable } from "./support.ts";
  * `npm start` as an operator runs it: time from spawning it to the first /health 200 (first start on a fresh
  * DATA_DIR, then restarts on the same one), and from SIGTERM to the npm process until the server is gone
  * (npm exited, /health refused, DATA_DIR/settle.lock removed). Each stop follows a /health over a keep-alive
- * connection that stays idle, as a browser or load balancer leaves it.
+ * connection that stays idle, as a browser or load balancer leaves it. On Linux it also sums the CPU time the
+ * whole `npm start` tree used until /health answered, which a busy machine inflates far less than wall time.
  *
  * `npx tsx bench/lifecycle.ts [checkout]` measures another checkout (with its own node_modules) the same way.
  * BENCH_RESTARTS (default 3) sets how many restarts are timed.
@@ -54,6 +55,36 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** CPU the process tree under `pid` has used so far, reaped children included (Linux /proc; null elsewhere). */
+function treeCpuMs(pid: number): number | null {
+  if (!existsSync("/proc/self/stat")) return null;
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      // After the command: state, ppid, …, utime (12th), stime, cutime, cstime.
+      const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop() as number;
+    total += stats.get(current)?.ticks ?? 0;
+    for (const [child, stat] of stats) {
+      if (stat.ppid === current) pending.push(child);
+    }
+  }
+  return total * (1000 / CLOCK_TICKS);
+}
+
+const CLOCK_TICKS = 100;
+
 async function startNpm(root: string, env: Record<string, string>, url: string) {
   const started = performance.now();
   const child = spawn("npm", ["start"], {
@@ -75,7 +106,8 @@ async function startNpm(root: string, env: Record<string, string>, url: string) 
     }
     await sleep(20);
   }
-  return { child, ms: Math.round(performance.now() - started) };
+  const ms = Math.round(performance.now() - started);
+  return { child, ms, cpuMs: child.pid === undefined ? null : treeCpuMs(child.pid) };
 }
 
 type Stop = { ms: number | null; leftRunning: boolean; serverStopMs: number | null };
@@ -128,12 +160,13 @@ export async function runLifecycleBench(root = ROOT): Promise<Record<string, unk
   const rows: Record<string, unknown>[] = [];
   try {
     for (let run = 0; run <= restarts; run++) {
-      const { child, ms } = await startNpm(root, env, url);
+      const { child, ms, cpuMs } = await startNpm(root, env, url);
       await healthy(url); // leaves an idle keep-alive connection behind, as a browser would
       const stop = await stopNpm(child, url, dataDir);
       rows.push({
         run: run === 0 ? "first start (fresh DATA_DIR)" : `restart ${run}`,
         start_to_health_ms: ms,
+        start_cpu_ms: cpuMs ?? "-",
         sigterm_to_exit_ms: stop.ms ?? "never (server left running)",
         server_left_running: stop.leftRunning,
         direct_sigterm_to_exit_ms: stop.serverStopMs ?? "-",
@@ -146,6 +179,7 @@ export async function runLifecycleBench(root = ROOT): Promise<Record<string, unk
   const summary = {
     checkout: root,
     restart_to_health_median_ms: median(timed.map((r) => r.start_to_health_ms as number)),
+    restart_cpu_median_ms: median(timed.map((r) => (typeof r.start_cpu_ms === "number" ? r.start_cpu_ms : Number.NaN))),
     sigterm_to_exit_median_ms: median(
       timed.map((r) => (typeof r.sigterm_to_exit_ms === "number" ? r.sigterm_to_exit_ms : Number.NaN)),
     ),

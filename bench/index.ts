@@ -11,6 +11,9 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./invoices.ts", exportName: "runInvoicesBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
   { file: "./lifecycle.ts", exportName: "runLifecycleBench" },
+  { file: "./keep-alive.ts", exportName: "runKeepAliveBench" },
+  { file: "./idle-memory.ts", exportName: "runIdleMemoryBench" },
+  { file: "./page-interactive.ts", exportName: "runPageInteractiveBench" },
 ];
 
 const only = process.argv[2];

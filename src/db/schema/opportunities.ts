@@ -67,6 +67,20 @@ export const productLines = pgTable(
   ],
 );
 
+/**
+ * Each opportunity's line count and the sum of its line totals, kept by triggers on product_lines in the very
+ * statement that adds, edits or removes lines (migrations/0010_opportunity_line_totals_triggers.sql), so lists
+ * read totals without reading lines. An opportunity without lines has no row. There is no foreign key on
+ * purpose: deleting an opportunity removes its lines, and the triggers then remove the row; a cascade from
+ * opportunities would take this row's lock before the lines', the opposite order to a line edit.
+ */
+export const opportunityLineTotals = pgTable("opportunity_line_totals", {
+  opportunityId: text().primaryKey(),
+  workspaceId: workspaceColumn(),
+  lineCount: integer().notNull(),
+  totalAmount: bigint({ mode: "number" }).notNull(),
+});
+
 export const PAYMENT_STATUS_SOURCES = [
   "manual",
   "invoice_sent",

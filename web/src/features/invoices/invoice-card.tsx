@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Pill } from "../../components/ui/pill.tsx";
 import { formatDate, todayIso } from "../../lib/format.ts";
 import { formatMoney } from "../../lib/money.ts";
@@ -6,6 +7,19 @@ import type { Invoice } from "../../lib/types.ts";
 import { InvoiceActions } from "./invoice-actions.tsx";
 import { isLocked, PORTION_LABEL, STATUS_LABEL, STATUS_TONE } from "./labels.ts";
 import { VoidHint } from "./void-hint.tsx";
+
+// formatDate builds an Intl.DateTimeFormat on every call, about a millisecond each, and a list of cards shows
+// the same few days over and over.
+const dayTexts = new Map<string, string>();
+function formatDay(day: string | null): string {
+  if (!day) return formatDate(day);
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = formatDate(day);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 
 function Figure({ label, testId, children }: { label: string; testId: string; children: string }) {
   return (
@@ -16,8 +30,11 @@ function Figure({ label, testId, children }: { label: string; testId: string; ch
   );
 }
 
-/** Number, portion, status, total, amount due, due date and the actions this state allows. */
-export function InvoiceCard({ invoice }: { invoice: Invoice }) {
+/**
+ * Number, portion, status, total, amount due, due date and the actions this state allows. Memoised: the
+ * summary above the list is fetched again after every change, and that alone should not render every card.
+ */
+export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan("invoices:write");
   // Amounts are absent from the response for callers without invoices:read.
   const money = (amount: number | undefined) => (amount === undefined ? "—" : formatMoney(amount, invoice.currency));
@@ -46,7 +63,7 @@ export function InvoiceCard({ invoice }: { invoice: Invoice }) {
           </Pill>
         </div>
         <p className="muted small">
-          Issued {formatDate(invoice.issue_date)}
+          Issued {formatDay(invoice.issue_date)}
           {invoice.reference ? ` · Ref ${invoice.reference}` : ""}
           {invoice.lines.length === 1 ? " · 1 line" : ` · ${invoice.lines.length} lines`}
         </p>
@@ -59,11 +76,11 @@ export function InvoiceCard({ invoice }: { invoice: Invoice }) {
           {money(invoice.amount_due_amount)}
         </Figure>
         <Figure label="Due date" testId="invoice-due-date">
-          {formatDate(invoice.due_date)}
+          {formatDay(invoice.due_date)}
         </Figure>
       </dl>
       {canWrite ? <InvoiceActions invoice={invoice} /> : null}
       {invoice.status === "VOIDED" && canWrite ? <VoidHint invoice={invoice} /> : null}
     </article>
   );
-}
+});

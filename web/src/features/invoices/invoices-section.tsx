@@ -5,6 +5,7 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
+import { ON_PAGE } from "../opportunities/queries.ts";
 import { InvoiceCard } from "./invoice-card.tsx";
 import { InvoiceSummary } from "./invoice-summary.tsx";
 import { NewInvoiceDialog } from "./new-invoice-dialog.tsx";
@@ -14,8 +15,8 @@ import { useInvoiceSummary, useInvoices } from "./queries.ts";
 export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
   const canRead = useCan("invoices:read");
   const canWrite = useCan("invoices:write");
-  const invoices = useInvoices(opportunity.id, canRead);
-  const summary = useInvoiceSummary(opportunity.id, canRead);
+  const invoices = useInvoices(opportunity.id, canRead, ON_PAGE);
+  const summary = useInvoiceSummary(opportunity.id, canRead, ON_PAGE);
   const [creating, setCreating] = useState(false);
   if (!canRead) return null;
   const items = invoices.data ?? [];

@@ -5,7 +5,7 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import { todayIso } from "../../lib/format.ts";
 import type { Opportunity } from "../../lib/types.ts";
-import { useLines } from "../opportunities/queries.ts";
+import { ON_PAGE, useLines } from "../opportunities/queries.ts";
 import { FreeLinesEditor } from "./free-lines-editor.tsx";
 import { DETAIL_FIELDS, type InvoiceDetails, InvoiceDetailsFields } from "./invoice-details-fields.tsx";
 import { LinePicker } from "./line-picker.tsx";
@@ -21,7 +21,7 @@ const freshDetails = (): InvoiceDetails => ({ issueDate: todayIso(), dueDate: to
 /** Portion first, then the lines it pre-selects (tick or untick any), free lines, dates; creates a DRAFT. */
 export function NewInvoiceDialog({ open, opportunity, onClose }: Props) {
   const toast = useToast();
-  const lines = useLines(opportunity.id);
+  const lines = useLines(opportunity.id, ON_PAGE);
   const form = useInvoiceForm(opportunity.id, opportunity.currency, open);
   const [details, setDetails] = useState(freshDetails);
   const [confirmed, setConfirmed] = useState(false);

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../lib/api.ts";
 import type { Invoice, InvoicePreview, InvoiceSummary, Page, PreviewRequest } from "../../lib/types.ts";
 import { linesKey } from "../opportunities/queries.ts";
@@ -6,20 +6,24 @@ import { linesKey } from "../opportunities/queries.ts";
 export const invoicesKey = (oppId: string) => ["opportunity", oppId, "invoices"] as const;
 export const summaryKey = (oppId: string) => ["opportunity", oppId, "invoice-summary"] as const;
 
-export function useInvoices(oppId: string, enabled: boolean) {
-  return useQuery({
+export const invoicesQuery = (oppId: string) =>
+  queryOptions({
     queryKey: invoicesKey(oppId),
     queryFn: async () => (await api<Page<Invoice>>(`/opportunities/${oppId}/invoices`)).data,
-    enabled,
   });
-}
 
-export function useInvoiceSummary(oppId: string, enabled: boolean) {
-  return useQuery({
+export const invoiceSummaryQuery = (oppId: string) =>
+  queryOptions({
     queryKey: summaryKey(oppId),
     queryFn: () => api<InvoiceSummary>(`/opportunities/${oppId}/invoice-summary`),
-    enabled,
   });
+
+export function useInvoices(oppId: string, enabled: boolean, options: { refetchOnMount?: boolean } = {}) {
+  return useQuery({ ...invoicesQuery(oppId), enabled, ...options });
+}
+
+export function useInvoiceSummary(oppId: string, enabled: boolean, options: { refetchOnMount?: boolean } = {}) {
+  return useQuery({ ...invoiceSummaryQuery(oppId), enabled, ...options });
 }
 
 /** No write: what an invoice for this portion and these lines would hold. Without line_ids, the pre-selection. */

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useCan } from "../../lib/session.tsx";
 import type { Invoice } from "../../lib/types.ts";
 import { EditLineDialog } from "../opportunities/edit-line-dialog.tsx";
-import { useLines } from "../opportunities/queries.ts";
+import { ON_PAGE, useLines } from "../opportunities/queries.ts";
 import { StatusPill } from "../opportunities/status-pill.tsx";
 
 /**
@@ -11,7 +11,7 @@ import { StatusPill } from "../opportunities/status-pill.tsx";
  */
 export function VoidHint({ invoice }: { invoice: Invoice }) {
   const canCorrect = useCan("invoices:write");
-  const lines = useLines(invoice.opportunity_id);
+  const lines = useLines(invoice.opportunity_id, ON_PAGE);
   const [editingId, setEditingId] = useState<string | null>(null);
   const ids = new Set(invoice.lines.map((l) => l.product_line_id).filter((id): id is string => id !== null));
   const affected = (lines.data ?? []).filter((l) => ids.has(l.id));

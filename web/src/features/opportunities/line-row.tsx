@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Button } from "../../components/ui/button.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { formatPercent } from "../../lib/format.ts";
@@ -13,19 +13,52 @@ import { useRemoveLine } from "./use-line-mutations.ts";
 type Props = {
   opportunityId: string;
   line: Line;
-  onMove: ((delta: -1 | 1) => void) | undefined;
+  index: number;
+  onMove: ((index: number, delta: -1 | 1) => void) | undefined;
   isFirst: boolean;
   isLast: boolean;
   moving: boolean;
 };
 
-export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }: Props) {
+/** Confirms and removes one line; mounted only while open, so a closed row holds no mutation of its own. */
+function RemoveLineDialog({
+  opportunityId,
+  line,
+  onClose,
+}: {
+  opportunityId: string;
+  line: Line;
+  onClose: () => void;
+}) {
+  const remove = useRemoveLine(opportunityId, line.id);
+  return (
+    <ConfirmDialog
+      open
+      title={`Remove ${line.product_name}?`}
+      confirmLabel="Remove product"
+      onConfirm={() => remove.mutate(undefined, { onSuccess: onClose })}
+      onClose={() => {
+        onClose();
+        remove.reset();
+      }}
+      busy={remove.isPending}
+      error={remove.error}
+    >
+      <p>The line is removed from this opportunity.</p>
+    </ConfirmDialog>
+  );
+}
+
+/**
+ * Memoised, and its dialogs mounted only while open: an opportunity may hold hundreds of lines, and a change
+ * to one of them (or to the card around them) should not render every row again.
+ */
+export const LineRow = memo(function LineRow({ opportunityId, line, index, onMove, isFirst, isLast, moving }: Props) {
   const canWrite = useCan("opportunities:write");
   const canReadInvoices = useCan("invoices:read");
   const [editing, setEditing] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
-  const remove = useRemoveLine(opportunityId, line.id);
   return (
     <>
       <tr data-testid="line-row" data-line-id={line.id} data-product={line.product_name}>
@@ -70,7 +103,7 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
                 variant="ghost"
                 aria-label="Move up"
                 disabled={isFirst || moving}
-                onClick={() => onMove(-1)}
+                onClick={() => onMove(index, -1)}
               >
                 ↑
               </Button>
@@ -79,7 +112,7 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
                 variant="ghost"
                 aria-label="Move down"
                 disabled={isLast || moving}
-                onClick={() => onMove(1)}
+                onClick={() => onMove(index, 1)}
               >
                 ↓
               </Button>
@@ -93,21 +126,12 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
               Remove
             </Button>
           ) : null}
-          <EditLineDialog open={editing} opportunityId={opportunityId} line={line} onClose={() => setEditing(false)} />
-          <ConfirmDialog
-            open={removing}
-            title={`Remove ${line.product_name}?`}
-            confirmLabel="Remove product"
-            onConfirm={() => remove.mutate(undefined, { onSuccess: () => setRemoving(false) })}
-            onClose={() => {
-              setRemoving(false);
-              remove.reset();
-            }}
-            busy={remove.isPending}
-            error={remove.error}
-          >
-            <p>The line is removed from this opportunity.</p>
-          </ConfirmDialog>
+          {editing ? (
+            <EditLineDialog open opportunityId={opportunityId} line={line} onClose={() => setEditing(false)} />
+          ) : null}
+          {removing ? (
+            <RemoveLineDialog opportunityId={opportunityId} line={line} onClose={() => setRemoving(false)} />
+          ) : null}
         </td>
       </tr>
       {showHistory ? (
@@ -119,4 +143,4 @@ export function LineRow({ opportunityId, line, onMove, isFirst, isLast, moving }
       ) : null}
     </>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Pill } from "../../components/ui/pill.tsx";
@@ -5,14 +6,28 @@ import { Loading } from "../../components/ui/states.tsx";
 import { humanise } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
 import { InvoicesSection } from "../invoices/invoices-section.tsx";
+import { invoiceSummaryQuery, invoicesQuery } from "../invoices/queries.ts";
 import { OpportunityActions } from "./opportunity-actions.tsx";
 import { STATUS_TONE } from "./opportunity-list.tsx";
 import { ProductsCard } from "./products-card.tsx";
-import { useCompanies, useOpportunity } from "./queries.ts";
+import { linesQuery, useCompanies, useOpportunity } from "./queries.ts";
+
+/**
+ * The lines, invoices and summary are requested beside the opportunity rather than by the cards once it has
+ * arrived, which would put a second round trip before the page is usable. These observers only start and
+ * refresh the queries (no re-render of the page on their results); the cards read them with ON_PAGE.
+ */
+function usePageQueries(id: string): void {
+  const canReadInvoices = useCan("invoices:read");
+  useQuery({ ...linesQuery(id), notifyOnChangeProps: [] });
+  useQuery({ ...invoicesQuery(id), enabled: canReadInvoices, notifyOnChangeProps: [] });
+  useQuery({ ...invoiceSummaryQuery(id), enabled: canReadInvoices, notifyOnChangeProps: [] });
+}
 
 export function OpportunityPage({ id }: { id: string }) {
   const opportunity = useOpportunity(id);
   const companies = useCompanies(useCan("companies:read"));
+  usePageQueries(id);
   if (opportunity.isPending) return <Loading />;
   if (opportunity.isError) {
     return (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Button } from "../../components/ui/button.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
@@ -9,15 +9,23 @@ import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
 import { AddLineDialog } from "./add-line-dialog.tsx";
 import { LineRow } from "./line-row.tsx";
-import { useLines } from "./queries.ts";
+import { ON_PAGE, useLines } from "./queries.ts";
 import { useReorder } from "./use-line-mutations.ts";
 
 export function ProductsCard({ opportunity }: { opportunity: Opportunity }) {
-  const lines = useLines(opportunity.id);
+  const lines = useLines(opportunity.id, ON_PAGE);
   const canWrite = useCan("opportunities:write");
   const [adding, setAdding] = useState(false);
   const reorder = useReorder(opportunity.id);
   const items = lines.data ?? [];
+  // One callback for every row, so a memoised row re-renders only when its own line or position changes.
+  const current = useRef(items);
+  current.current = items;
+  const { mutate: reorderLines } = reorder;
+  const move = useCallback(
+    (index: number, delta: -1 | 1) => reorderLines({ lines: current.current, index, delta }),
+    [reorderLines],
+  );
   const total = sumMinor(items.map((l) => l.line_total_amount));
   const currency = items[0]?.currency ?? opportunity.currency;
   return (
@@ -59,7 +67,8 @@ export function ProductsCard({ opportunity }: { opportunity: Opportunity }) {
               key={line.id}
               opportunityId={opportunity.id}
               line={line}
-              onMove={canWrite ? (delta) => reorder.mutate({ lines: items, index, delta }) : undefined}
+              index={index}
+              onMove={canWrite ? move : undefined}
               isFirst={index === 0}
               isLast={index === items.length - 1}
               moving={reorder.isPending}

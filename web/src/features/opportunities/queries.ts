@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../lib/api.ts";
 import type { Company, Line, Opportunity, Page, PaymentStatusChange, Product } from "../../lib/types.ts";
 
@@ -15,14 +15,23 @@ export function useOpportunity(id: string) {
   return useQuery({ queryKey: opportunityKey(id), queryFn: () => api<Opportunity>(`/opportunities/${id}`) });
 }
 
-export function useLines(id: string) {
-  return useQuery({
+export const linesQuery = (id: string) =>
+  queryOptions({
     queryKey: linesKey(id),
     queryFn: async () => {
       const lines = rows(await api<Page<Line> | Line[]>(`/opportunities/${id}/products`, { query: { limit: 100 } }));
       return [...lines].sort((a, b) => a.sort_order - b.sort_order);
     },
   });
+
+/**
+ * For reads inside the opportunity page, which starts its queries when it mounts (usePageQueries): a card or
+ * dialog mounting once the data is there shows it rather than fetching it a second time.
+ */
+export const ON_PAGE = { refetchOnMount: false } as const;
+
+export function useLines(id: string, options: { refetchOnMount?: boolean } = {}) {
+  return useQuery({ ...linesQuery(id), ...options });
 }
 
 export function usePaymentHistory(oppId: string, lineId: string, enabled: boolean) {

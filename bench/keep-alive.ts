@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher, request } from "undici";
 import { openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { seedWorkspace } from "../tests/support/builders.ts";
@@ -45,7 +45,7 @@ export async function runKeepAliveBench(): Promise<Record<string, unknown>[]> {
     const health = i % 2 === 1;
     try {
       const res = await request(`${server.url}${health || !op ? "/health" : op.path}`, {
-        method: health || !op ? "GET" : op.method,
+        method: (health || !op ? "GET" : op.method) as Dispatcher.HttpMethod,
         dispatcher: agent,
         headers: {
           authorization: `Bearer ${ws.apiKey}`,

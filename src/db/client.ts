@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, parse as pgliteParse, protocol, type QueryOptions, type Results } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -46,6 +46,131 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     client = await PGlite.create(dir ? { dataDir: dir } : {});
   }
   const owned = client;
-  const db = drizzlePglite(owned, { schema, casing: "snake_case" }) as unknown as Db;
+  const named = namedStatements(owned);
+  const db = drizzlePglite(named.client, { schema, casing: "snake_case" }) as unknown as Db;
+  registrars.set(db, named.register);
   return { db, kind: "pglite", close: () => owned.close() };
+}
+
+type Prepared = { getQuery(): { sql: string } };
+
+const registrars = new WeakMap<object, (text: string) => void>();
+const preparedByDb = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A hot query prepared once per database under a unique name (its inputs as `sql.placeholder`s): Drizzle
+ * generates its SQL once, and the server parses and plans it once per connection instead of on every request.
+ * Inside a transaction it is prepared afresh, bound to that transaction.
+ */
+export function preparedQuery<T extends Prepared>(
+  db: DbOrTx,
+  name: string,
+  build: (db: DbOrTx) => { prepare(name: string): T },
+): T {
+  if ("rollback" in db) {
+    return build(db).prepare(name);
+  }
+  let cache = preparedByDb.get(db);
+  if (!cache) {
+    cache = new Map();
+    preparedByDb.set(db, cache);
+  }
+  let query = cache.get(name) as T | undefined;
+  if (!query) {
+    query = build(db).prepare(name);
+    registrars.get(db)?.(query.getQuery().sql);
+    cache.set(name, query);
+  }
+  return query;
+}
+
+type Statement = { name: string; types: number[] };
+
+// Named statements live in the PGlite session, so every wrapper of one PGlite instance shares them.
+const statementsByClient = new WeakMap<PGlite, Map<string, Statement>>();
+const wrappedClients = new WeakMap<PGlite, PGlite>();
+
+function frame(messages: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(messages.reduce((n, m) => n + m.length, 0));
+  let offset = 0;
+  for (const message of messages) {
+    out.set(message, offset);
+    offset += message.length;
+  }
+  return out;
+}
+
+/**
+ * PGlite's `query` parses, plans and describes every statement afresh, one protocol round trip per step.
+ * Statements registered here instead run as named statements: parsed once, then bind, describe, execute and
+ * sync in one call. Everything else (transactions, exec, other queries) goes to PGlite unchanged; these
+ * queries take the same locks as `query`, so they never run inside another caller's transaction.
+ */
+function namedStatements(given: PGlite): { client: PGlite; register: (text: string) => void } {
+  // A second database handle over the same PGlite (`db.$client` of the first) wraps the instance itself.
+  const client = wrappedClients.get(given) ?? given;
+  const registered = new Set<string>();
+  let statements = statementsByClient.get(client);
+  if (!statements) {
+    statements = new Map();
+    statementsByClient.set(client, statements);
+  }
+  const known = statements;
+  const run = (messages: Uint8Array[]) => client.execProtocolStream(frame(messages), { syncToFs: false });
+  const { serialize } = protocol;
+  async function namedQuery(text: string, params: unknown[], options?: QueryOptions): Promise<Results> {
+    await client._checkReady();
+    return client._runExclusiveTransaction(() =>
+      client._runExclusiveQuery(async () => {
+        let statement = known.get(text);
+        if (!statement) {
+          const name = `settle_${known.size + 1}`;
+          const described = await run([
+            serialize.parse({ name, text }),
+            serialize.describe({ type: "S", name }),
+            serialize.sync(),
+          ]);
+          statement = { name, types: pgliteParse.parseDescribeStatementResults(described) };
+          known.set(text, statement);
+        }
+        const types = statement.types;
+        const values = params.map((value, i) => {
+          if (value === null || value === undefined) {
+            return null;
+          }
+          const serializer = client.serializers[types[i] ?? 0];
+          return serializer ? serializer(value) : String(value);
+        });
+        const messages = await run([
+          serialize.bind({ statement: statement.name, values }),
+          serialize.describe({ type: "P" }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]);
+        await client.syncToFs();
+        return pgliteParse.parseResults(messages, client.parsers, options)[0] as Results;
+      }),
+    );
+  }
+  const query = (text: string, params: unknown[] = [], options?: QueryOptions) =>
+    registered.has(text) ? namedQuery(text, params, options) : client.query(text, params, options);
+  const bound = new Map<PropertyKey, unknown>();
+  const wrapped = new Proxy(client, {
+    get(target, property) {
+      if (property === "query") {
+        return query;
+      }
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== "function") {
+        return value;
+      }
+      // PGlite keeps its state in private fields, so its methods must run with the instance itself as `this`.
+      if (!bound.has(property)) {
+        bound.set(property, value.bind(target));
+      }
+      return bound.get(property);
+    },
+  });
+  wrappedClients.set(wrapped, client);
+  return { client: wrapped, register: (text) => registered.add(text) };
 }

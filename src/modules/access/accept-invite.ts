@@ -9,6 +9,7 @@ import { hashPassword, verifyPassword } from "../../lib/password.ts";
 import { sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { type Origin, recordSignInAudit } from "../audit/index.ts";
+import { bumpAccessVersion } from "./access-version.ts";
 import { AcceptInviteInput, Password } from "./schemas.ts";
 
 const NewPassword = z.strictObject({ password: Password });
@@ -52,6 +53,7 @@ export async function acceptInvite(
       .update(members)
       .set({ status: "active", inviteTokenHash: null, inviteExpiresAt: null, updatedAt: now })
       .where(eq(members.id, member.id));
+    await bumpAccessVersion(tx, member.workspaceId);
     await recordSignInAudit(
       tx,
       { now, origin: deps.origin },

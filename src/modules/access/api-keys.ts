@@ -6,6 +6,7 @@ import { newId } from "../../lib/ids.ts";
 import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
+import { bumpAccessVersion } from "./access-version.ts";
 import { mintApiKeySecret } from "./api-key-secret.ts";
 import { assertCanGrant } from "./grants.ts";
 import { getApiKeyOrThrow } from "./internal.ts";
@@ -86,6 +87,7 @@ export async function updateApiKey(ctx: Ctx, id: string, input: UpdateApiKeyInpu
       .set({ scopes, name: parsed.name ?? key.name, updatedAt: ctx.clock.now() })
       .where(eq(apiKeys.id, id))
       .returning();
+    await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
       action: "api_key.updated",
       targetType: "api_key",
@@ -102,6 +104,7 @@ export async function revokeApiKey(ctx: Ctx, id: string) {
     const key = await getApiKeyOrThrow(tx, ctx.actor.workspaceId, id);
     if (!key.revokedAt) {
       await tx.update(apiKeys).set({ revokedAt: ctx.clock.now() }).where(eq(apiKeys.id, id));
+      await bumpAccessVersion(tx, ctx.actor.workspaceId);
       await recordAudit(tx, ctx, {
         action: "api_key.revoked",
         targetType: "api_key",

@@ -7,6 +7,7 @@ import { newId } from "../../lib/ids.ts";
 import { randomSecret, sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
+import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant } from "./grants.ts";
 import { getMemberOrThrow, getRoleOrThrow } from "./internal.ts";
 import { getMember } from "./members.ts";
@@ -53,6 +54,7 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
       inviteTokenHash: sha256(token),
       inviteExpiresAt: expiry(ctx, parsed.expires_in_days),
     });
+    await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
       action: "member.invited",
       targetType: "member",

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import { decodeCursor, type PageQuery, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
+import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant, assertNotSelf } from "./grants.ts";
 import { getMemberOrThrow, getRoleOrThrow } from "./internal.ts";
 import { ChangeMemberRoleInput } from "./schemas.ts";
@@ -80,6 +81,7 @@ export async function changeMemberRole(ctx: Ctx, id: string, input: { role_id: s
       await assertAnotherAdminRemains(tx, ctx.actor.workspaceId, member.id);
     }
     await tx.update(members).set({ roleId: role.id, updatedAt: ctx.clock.now() }).where(eq(members.id, id));
+    await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
       action: "member.role_changed",
       targetType: "member",
@@ -103,6 +105,7 @@ export async function removeMember(ctx: Ctx, id: string) {
       .set({ revokedAt: ctx.clock.now() })
       .where(and(eq(apiKeys.workspaceId, ctx.actor.workspaceId), eq(apiKeys.createdByUserId, member.userId)));
     await tx.delete(members).where(eq(members.id, id));
+    await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
       action: "member.removed",
       targetType: "member",

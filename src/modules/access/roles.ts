@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
+import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant } from "./grants.ts";
 import { getRoleOrThrow } from "./internal.ts";
 import { CreateRoleInput, UpdateRoleInput } from "./schemas.ts";
@@ -83,6 +84,7 @@ export async function updateRole(ctx: Ctx, id: string, input: UpdateRoleInput) {
         .set({ name: parsed.name ?? role.name, scopes, updatedAt: ctx.clock.now() })
         .where(eq(roles.id, id))
         .returning();
+      await bumpAccessVersion(tx, ctx.actor.workspaceId);
       await recordAudit(tx, ctx, {
         action: "role.updated",
         targetType: "role",
@@ -129,6 +131,7 @@ export async function deleteRole(ctx: Ctx, id: string) {
       });
     }
     await tx.delete(roles).where(eq(roles.id, id));
+    await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
       action: "role.deleted",
       targetType: "role",

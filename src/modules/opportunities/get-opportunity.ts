@@ -1,11 +1,34 @@
+import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
+import { preparedQuery } from "../../db/client.ts";
+import { opportunities } from "../../db/schema/index.ts";
+import { notFound } from "../../lib/errors.ts";
 import { requireScope } from "../access/index.ts";
-import { getOpportunityOrThrow } from "./internal.ts";
-import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
+import { readOpportunityLines } from "./line-view.ts";
+import { fromViewJson, type OpportunityView, selectOpportunityViews } from "./opportunity-view.ts";
 
-export async function getOpportunity(ctx: Ctx, id: string, options: { expand?: "products" } = {}) {
+/** One opportunity with its totals (one prepared query); `expand=products` adds its lines (one more). */
+export async function getOpportunity(
+  ctx: Ctx,
+  id: string,
+  options: { expand?: "products" } = {},
+): Promise<OpportunityView> {
   requireScope(ctx.actor.scopes, "opportunities:read");
-  const row = await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, id);
-  const [view] = await toOpportunityViews(ctx.db, ctx.actor, [row], options.expand === "products");
-  return view as OpportunityView;
+  const query = preparedQuery(ctx.db, "opportunity_view", (db) =>
+    selectOpportunityViews(
+      db,
+      and(eq(opportunities.workspaceId, sql.placeholder("workspaceId")), eq(opportunities.id, sql.placeholder("id"))),
+      1,
+    ),
+  );
+  const [result] = await query.execute({ workspaceId: ctx.actor.workspaceId, id });
+  const json = result?.views[0];
+  if (!json) {
+    throw notFound("opportunity", id);
+  }
+  const view = fromViewJson(json);
+  if (options.expand === "products") {
+    view.lines = (await readOpportunityLines(ctx.db, ctx.actor, id)) ?? [];
+  }
+  return view;
 }

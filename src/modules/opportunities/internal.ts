@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { type DbOrTx, preparedQuery } from "../../db/client.ts";
 import { members, opportunities, productLines } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { getCompanyOrThrow, getContactOrThrow, withReference } from "../crm/index.ts";
@@ -7,11 +7,17 @@ import { getCompanyOrThrow, getContactOrThrow, withReference } from "../crm/inde
 /** Lines per opportunity are bounded so a list answers in one page. */
 export const MAX_LINES_PER_OPPORTUNITY = 500;
 
+/** Prepared: most verbs under an opportunity (its invoices and summary, a line and its history) start here. */
 export async function getOpportunityOrThrow(db: DbOrTx, workspaceId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(opportunities)
-    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.id, id)));
+  const query = preparedQuery(db, "opportunity_by_id", (d) =>
+    d
+      .select()
+      .from(opportunities)
+      .where(
+        and(eq(opportunities.workspaceId, sql.placeholder("workspaceId")), eq(opportunities.id, sql.placeholder("id"))),
+      ),
+  );
+  const [row] = await query.execute({ workspaceId, id });
   if (!row) {
     throw notFound("opportunity", id);
   }

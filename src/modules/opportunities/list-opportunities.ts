@@ -1,34 +1,54 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
+import { preparedQuery } from "../../db/client.ts";
 import { opportunities } from "../../db/schema/index.ts";
 import { decodeCursor, type Page, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { nameContains } from "../crm/internal.ts";
-import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
+import { fromViewJson, type OpportunityView, selectOpportunityViews, toOpportunityViews } from "./opportunity-view.ts";
 import { ListOpportunitiesQuery } from "./schemas.ts";
 
-/** Newest first; `q` matches the name; filters combine with AND. */
+/** Newest first; `q` matches the name; filters combine with AND. Each page and its totals are one query. */
 export async function listOpportunities(ctx: Ctx, query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
   const parsed = parseInput(ListOpportunitiesQuery, query);
   requireScope(ctx.actor.scopes, "opportunities:read");
   const after = decodeCursor(parsed.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(opportunities)
-    .where(
+  const workspaceId = ctx.actor.workspaceId;
+  const limit = parsed.limit + 1;
+  const filtered = parsed.q || parsed.status || parsed.stage || parsed.company_id;
+  const [result] = filtered
+    ? await selectOpportunityViews(
+        ctx.db,
+        and(
+          eq(opportunities.workspaceId, workspaceId),
+          after ? lt(opportunities.id, after) : undefined,
+          nameContains(opportunities.name, parsed.q),
+          parsed.status ? eq(opportunities.status, parsed.status) : undefined,
+          parsed.stage ? eq(opportunities.stage, parsed.stage) : undefined,
+          parsed.company_id ? eq(opportunities.companyId, parsed.company_id) : undefined,
+        ),
+        limit,
+      )
+    : await unfilteredPage(ctx, after !== undefined).execute({ workspaceId, after, limit });
+  const page = toPage((result?.views ?? []).map(fromViewJson), parsed.limit);
+  if (parsed.expand !== "products") {
+    return page;
+  }
+  return { ...page, data: await toOpportunityViews(ctx.db, ctx.actor, page.data, true) };
+}
+
+/** The pages lists and agents ask for most, prepared: the first, and those after a cursor. */
+function unfilteredPage(ctx: Ctx, afterCursor: boolean) {
+  const name = afterCursor ? "opportunity_page_after" : "opportunity_page";
+  return preparedQuery(ctx.db, name, (db) =>
+    selectOpportunityViews(
+      db,
       and(
-        eq(opportunities.workspaceId, ctx.actor.workspaceId),
-        after ? lt(opportunities.id, after) : undefined,
-        nameContains(opportunities.name, parsed.q),
-        parsed.status ? eq(opportunities.status, parsed.status) : undefined,
-        parsed.stage ? eq(opportunities.stage, parsed.stage) : undefined,
-        parsed.company_id ? eq(opportunities.companyId, parsed.company_id) : undefined,
+        eq(opportunities.workspaceId, sql.placeholder("workspaceId")),
+        afterCursor ? lt(opportunities.id, sql.placeholder("after")) : undefined,
       ),
-    )
-    .orderBy(desc(opportunities.id))
-    .limit(parsed.limit + 1);
-  const page = toPage(rows, parsed.limit);
-  const data = await toOpportunityViews(ctx.db, ctx.actor, page.data, parsed.expand === "products");
-  return { ...page, data };
+      sql.placeholder("limit"),
+    ),
+  );
 }

@@ -1,9 +1,9 @@
 // Hot read bench: the opportunity reads API clients poll, each beside GET /health and a bare reference (Hono
-// and the driver alone running the same two queries: bench/reference-server.ts), with 1,000 lines in the
-// workspace and again with 200,000 (10,000 opportunities × 20 lines). Every route is measured in several
-// interleaved rounds and the median kept, so a burst of load elsewhere on the machine skews one round, not the
-// comparison. Targets: lines read ≥ 70% of the reference's req/s; its p50 at 200k lines ≤ 1.2× its p50 at 1k;
-// the list of 50 opportunities at p50 ≤ 2× the one-opportunity read at 200k lines.
+// and the driver alone running the same two queries: bench/reference-server.ts), in a workspace with 1,000 lines
+// and one with 200,000 (10,000 opportunities × 20 lines), each in its own database, served side by side. Every
+// route is measured at both sizes one after the other, in several rounds, and the median kept, so load elsewhere
+// on the machine skews a round, not the comparison. Targets: lines read ≥ 70% of the reference's req/s; its p50
+// at 200k lines ≤ 1.2× its p50 at 1k; the list of 50 opportunities at p50 ≤ 2× the one-opportunity read at 200k.
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
@@ -119,7 +119,10 @@ async function serveSettle(database: Database) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((done) => server.close(() => done())) };
 }
 
-async function benchOn(label: string, database: Database): Promise<Row[]> {
+type Served = { lines: string; targets: { route: string; url: string; key?: string }[]; close(): Promise<void> };
+
+/** One workspace with `opportunities` × 20 lines in its own database, served by Settle and by the reference. */
+async function serveWorkspace(label: string, database: Database, opportunities: number): Promise<Served> {
   const ws = await seedWorkspace(database, `Hot read ${label}`);
   const deal = await seedDeal(ws.ctx, LINES_PER_OPPORTUNITY);
   const deposit = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" });
@@ -127,38 +130,59 @@ async function benchOn(label: string, database: Database): Promise<Row[]> {
   await createInvoice(ws.ctx, deal.opportunity.id, { portion: "balance", confirm_double_billing: true });
   // A scoped key, as integrations use: it reads opportunities and sees payment status.
   const key = await keyWithScopes(database, ws, ["opportunities:read", "invoices:read"]);
+  const started = Date.now();
   const ids = { workspaceId: ws.workspaceId, companyId: deal.company.id, productId: deal.product.id };
-  await bulkSeed(database, ids, 1, SMALL_OPPORTUNITIES - 1);
-
+  await bulkSeed(database, ids, 1, opportunities - 1);
+  const lines = (opportunities * LINES_PER_OPPORTUNITY).toLocaleString("en-US");
+  process.stdout.write(`${label}: ${lines} lines seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const settle = await serveSettle(database);
   const reference = await serveReference(database);
   const opportunity = `/api/v1/opportunities/${deal.opportunity.id}`;
-  const targets = [
-    { route: ROUTES.health, url: `${settle.url}/health` },
-    { route: ROUTES.reference, url: `${reference.url}${opportunity}/products`, key },
-    { route: ROUTES.lines, url: `${settle.url}${opportunity}/products`, key },
-    { route: ROUTES.list, url: `${settle.url}/api/v1/opportunities?limit=50`, key },
-    { route: ROUTES.one, url: `${settle.url}${opportunity}?expand=products`, key },
-    { route: ROUTES.invoices, url: `${settle.url}${opportunity}/invoices`, key },
-  ];
-  const rows: Row[] = [];
-  const run = async (lines: string) => {
-    for (const [route, figures] of await measureAll(targets)) {
-      rows.push({ db: label, lines_in_workspace: lines, route, ...figures });
-    }
+  return {
+    lines,
+    targets: [
+      { route: ROUTES.health, url: `${settle.url}/health` },
+      { route: ROUTES.reference, url: `${reference.url}${opportunity}/products`, key },
+      { route: ROUTES.lines, url: `${settle.url}${opportunity}/products`, key },
+      { route: ROUTES.list, url: `${settle.url}/api/v1/opportunities?limit=50`, key },
+      { route: ROUTES.one, url: `${settle.url}${opportunity}?expand=products`, key },
+      { route: ROUTES.invoices, url: `${settle.url}${opportunity}/invoices`, key },
+    ],
+    close: async () => {
+      await reference.close();
+      await settle.close();
+      await database.close();
+    },
   };
+}
+
+async function benchOn(label: string, open: () => Promise<Database>): Promise<Row[]> {
+  const small = await serveWorkspace(label, await open(), SMALL_OPPORTUNITIES);
+  const large = await serveWorkspace(label, await open(), LARGE_OPPORTUNITIES);
   try {
-    await run("1,000");
-    const started = Date.now();
-    await bulkSeed(database, ids, SMALL_OPPORTUNITIES, LARGE_OPPORTUNITIES - 1);
-    process.stdout.write(`${label}: 200,000 lines seeded in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    await run("200,000");
+    // Each route at 1k then at 200k lines, so the two sizes are always measured moments apart.
+    const targets = small.targets.flatMap((target, i) => {
+      const other = large.targets[i];
+      return other
+        ? [
+            { ...target, size: small.lines },
+            { ...other, size: large.lines },
+          ]
+        : [];
+    });
+    const figures = await measureAll(targets.map((t) => ({ ...t, route: `${t.size}|${t.route}` })));
+    const rows = [...figures].map(([key, f]) => {
+      const [lines = "", route = ""] = key.split("|");
+      return { db: label, lines_in_workspace: lines, route, ...f };
+    });
+    return [
+      ...rows.filter((r) => r.lines_in_workspace === small.lines),
+      ...rows.filter((r) => r.lines_in_workspace === large.lines),
+    ];
   } finally {
-    await reference.close();
-    await settle.close();
-    await database.close();
+    await small.close();
+    await large.close();
   }
-  return rows;
 }
 
 /** The targets, checked on the rows of each database. */
@@ -199,7 +223,7 @@ function checks(rows: Row[]): Record<string, unknown>[] {
 export async function runHotReadBench(): Promise<Record<string, unknown>> {
   const rows: Row[] = [];
   for (const { label, open } of benchDatabases()) {
-    rows.push(...(await benchOn(label, await open())));
+    rows.push(...(await benchOn(label, open)));
   }
   printTable(
     `Hot reads (median of ${ROUNDS} rounds of ${SECONDS} s, ${CONNECTIONS} connections, after ${WARMUP_SECONDS} s warm-up)`,

@@ -7,7 +7,7 @@ COPY package.json package-lock.json ./
 # need the sources, which are not copied yet; the web app is built explicitly below.
 RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
-RUN npm run build:web
+RUN sh scripts/build.sh
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
@@ -17,11 +17,11 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm install --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
-# The server runs its TypeScript sources through tsx (a runtime dependency): there is no compile step.
+# The server runs as the compiled bundle (dist/server); bin/settle.js falls back to the sources through tsx
+# only in a checkout whose sources are newer than its bundle, and the image ships no sources.
 COPY bin ./bin
-COPY src ./src
 COPY migrations ./migrations
-COPY tsconfig.json ./
+COPY --from=build /app/dist/server ./dist/server
 COPY --from=build /app/dist/web ./dist/web
 # DATA_DIR holds the embedded database when DATABASE_URL is not set; mount a volume there.
 RUN mkdir -p /var/lib/settle && chown node:node /var/lib/settle && chmod 0700 /var/lib/settle

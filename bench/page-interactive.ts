@@ -205,7 +205,7 @@ type Case = { root: string; label: string; url: string; lines: number; invoices:
 
 /** A server for the checkout (its web app built if needed), the demo admin signed in, and both opportunities. */
 async function prepareCheckout(browser: Browser, root: string) {
-  spawnSync("sh", ["scripts/build-web.sh", "--if-changed"], { cwd: root, stdio: "inherit" });
+  spawnSync("sh", ["scripts/build.sh", "--if-changed"], { cwd: root, stdio: "inherit" });
   const server = await startServer(root);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

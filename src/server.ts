@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Config } from "./config.ts";
 import { DEMO_CREDENTIALS_FILE } from "./demo/demo-credentials.ts";
@@ -11,12 +10,13 @@ import { JOB_DEFINITIONS } from "./jobs/registry.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
+import { PACKAGE_ROOT } from "./lib/package-root.ts";
 import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.ts";
 import { tryLockDataDir } from "./runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "./runtime/open-migrated-db.ts";
 import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
 
-export const WEB_DIST_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
+export const WEB_DIST_DIR = join(PACKAGE_ROOT, "dist", "web");
 
 /** How long requests in flight at SIGTERM may take before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;

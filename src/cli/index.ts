@@ -1,12 +1,5 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../lib/errors.ts";
-import { runBackup, runRestore } from "./backup.ts";
-import { runMcp } from "./mcp.ts";
-import { runMigrate } from "./migrate.ts";
-import { runSandbox } from "./sandbox.ts";
-import { runStart } from "./start.ts";
-import { runWorker } from "./worker.ts";
-import { runWorkspace } from "./workspace.ts";
 
 const USAGE = `Usage: settle <command>
 
@@ -24,26 +17,27 @@ Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_U
 SETTLE_SANDBOXES mounts the Xero sandbox (on for the embedded database). DATA_DIR is kept owner-only; a
 demo-seeded database's sign-ins are in DATA_DIR/demo-credentials.json and printed at every start.`;
 
+// Each command is loaded when it runs, so a start does not load the MCP stdio server, backup or sandbox code.
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
   switch (command) {
     case "start":
-      return runStart(config);
+      return (await import("./start.ts")).runStart(config);
     case "migrate":
-      return runMigrate(config);
+      return (await import("./migrate.ts")).runMigrate(config);
     case "workspace":
-      return runWorkspace(config, rest);
+      return (await import("./workspace.ts")).runWorkspace(config, rest);
     case "worker":
-      return runWorker(config, rest);
+      return (await import("./worker.ts")).runWorker(config, rest);
     case "backup":
-      return runBackup(config, rest);
+      return (await import("./backup.ts")).runBackup(config, rest);
     case "restore":
-      return runRestore(config, rest);
+      return (await import("./backup.ts")).runRestore(config, rest);
     case "sandbox":
-      return runSandbox(config, rest);
+      return (await import("./sandbox.ts")).runSandbox(config, rest);
     case "mcp": // MCP on stdio (SPEC §8)
-      return runMcp(config, rest);
+      return (await import("./mcp.ts")).runMcp(config, rest);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command === undefined || command === "help" || command === "--help" ? 0 : 2;

@@ -1,4 +1,3 @@
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { Hono, type MiddlewareHandler } from "hono";
 import type { AppDeps } from "../http/deps.ts";
 import type { AppEnv } from "../http/env.ts";
@@ -6,9 +5,23 @@ import { errorResponse } from "../http/errors.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { AppError } from "../lib/errors.ts";
 import { resolveApiKeyActor } from "../modules/access/index.ts";
-import { createMcpServer } from "./server.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+// The MCP SDK and the tool definitions take a few hundred milliseconds to load: they are loaded by the first
+// MCP request, not by every start.
+let modules:
+  | Promise<
+      [typeof import("./server.ts"), typeof import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js")]
+    >
+  | undefined;
+const loadMcp = () => {
+  modules ??= Promise.all([
+    import("./server.ts"),
+    import("@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js"),
+  ]);
+  return modules;
+};
 
 /**
  * MCP clients authenticate with an API key only: a browser session cookie must not be able to drive tools
@@ -50,6 +63,7 @@ export function mcpRoutes(deps: AppDeps) {
   );
   app.post("/", async (c) => {
     const log = c.get("logger");
+    const [{ createMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await loadMcp();
     const server = createMcpServer(
       { db: deps.db, clock: deps.clock, onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed") },
       c.get("actor"),

@@ -3,12 +3,17 @@ import { existsSync, readdirSync, renameSync, rmdirSync, rmSync } from "node:fs"
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { RUNS_FROM_BUNDLE } from "../lib/package-root.ts";
 import { PGLITE_DIR } from "./data-dir.ts";
 
 /** Where a new database is built before it is renamed to DATA_DIR/pglite. */
 export const PGLITE_INIT_DIR = `${PGLITE_DIR}.init`;
 
-const CHILD_ENTRY = fileURLToPath(new URL("./init-data-dir-process.ts", import.meta.url));
+// From the sources the child is a .ts module run through tsx; the bundle builds it as its own entry beside
+// its chunks (scripts/build-server.mjs), where it needs no loader.
+const CHILD_ENTRY = fileURLToPath(
+  new URL(RUNS_FROM_BUNDLE ? "./init-data-dir-process.js" : "./init-data-dir-process.ts", import.meta.url),
+);
 
 export function hasEmbeddedDatabase(dataDir: string): boolean {
   return existsSync(join(dataDir, PGLITE_DIR, "PG_VERSION"));
@@ -39,12 +44,14 @@ export async function initEmbeddedDatabase(dataDir: string): Promise<void> {
 }
 
 function runChild(dir: string): Promise<void> {
-  // bin/settle.js registers tsx in-process, so the child is given tsx's loader itself; resolved here, so it
-  // does not depend on the directory Settle was started from.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+  // From the sources bin/settle.js registers tsx in-process, so the child is given tsx's loader itself;
+  // resolved here, so it does not depend on the directory Settle was started from.
+  const execArgv = RUNS_FROM_BUNDLE
+    ? []
+    : ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
   return new Promise((done, fail) => {
     const child = fork(CHILD_ENTRY, [dir], {
-      execArgv: ["--import", tsx],
+      execArgv,
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     let stderr = "";

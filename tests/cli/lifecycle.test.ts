@@ -117,7 +117,7 @@ describe("npm start", () => {
   }, 240_000);
 
   it("starts without rebuilding a web app whose sources have not changed", async () => {
-    await run("sh", ["scripts/build-web.sh", "--if-changed"], { cwd: ROOT, timeout: 180_000 });
+    await run("sh", ["scripts/build.sh", "--if-changed"], { cwd: ROOT, timeout: 180_000 });
     const stamp = join(ROOT, "dist/web/index.html");
     const builtAt = statSync(stamp).mtimeMs;
     const dataDir = mkdtempSync(join(tmpdir(), "settle-lifecycle-"));

@@ -1,4 +1,5 @@
-import { type Contact, Invoice, LineAmountTypes, LineItem } from "xero-node";
+// Types only: the SDK itself is loaded on the first Xero call (xero.ts), not at every start.
+import type { Contact, Invoice, LineAmountTypes, LineItem } from "xero-node";
 import { toDecimalString, toMinor } from "../../lib/money.ts";
 import type { LedgerContact, LedgerInvoice, LedgerInvoiceStatus, NewLedgerInvoice } from "./port.ts";
 
@@ -16,24 +17,25 @@ export function xeroStatus(value: unknown): LedgerInvoiceStatus {
 }
 
 export function toXeroInvoice(input: NewLedgerInvoice): Invoice {
-  const invoice = new Invoice();
-  invoice.type = Invoice.TypeEnum.ACCREC;
+  // xero-node declares its string enums as `<any>"VALUE"` members; the SDK serialises plain objects by name.
+  const invoice: Invoice = { type: "ACCREC" as unknown as Invoice.TypeEnum };
   // Only the id: a Contact with a name would let Xero match by name or silently create a second contact.
   invoice.contact = { contactID: input.contactId };
   invoice.date = input.date;
   invoice.dueDate = input.dueDate;
   invoice.currencyCode = input.currency as unknown as Invoice["currencyCode"];
-  invoice.status = Invoice.StatusEnum[input.status];
-  invoice.lineAmountTypes = LineAmountTypes[input.lineAmountTypes];
+  invoice.status = input.status as unknown as Invoice.StatusEnum;
+  invoice.lineAmountTypes = input.lineAmountTypes as unknown as LineAmountTypes;
   if (input.reference) {
     invoice.reference = input.reference;
   }
   invoice.lineItems = input.lines.map((line) => {
-    const item = new LineItem();
-    item.description = line.description;
-    item.quantity = Number(line.quantity);
-    item.unitAmount = Number(toDecimalString(line.unitAmount, input.currency));
-    item.accountCode = line.accountCode;
+    const item: LineItem = {
+      description: line.description,
+      quantity: Number(line.quantity),
+      unitAmount: Number(toDecimalString(line.unitAmount, input.currency)),
+      accountCode: line.accountCode,
+    };
     if (line.taxType) {
       item.taxType = line.taxType;
     }

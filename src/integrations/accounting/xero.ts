@@ -1,4 +1,4 @@
-import { AccountingApi, Contact, Payment } from "xero-node";
+import type { AccountingApi, Contact, Payment } from "xero-node";
 import { AppError } from "../../lib/errors.ts";
 import { countProviderCall } from "../../lib/metrics.ts";
 import { toDecimalString as toDecimal } from "../../lib/money.ts";
@@ -48,19 +48,46 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+// xero-node takes about half a second to load, so it is loaded on the first Xero call rather than at start.
+let sdk: Promise<typeof import("xero-node")> | undefined;
+const loadSdk = () => {
+  sdk ??= import("xero-node");
+  return sdk;
+};
+
 function createLedger(config: XeroConfig, accessToken: string, tenantId: string): AccountingLedger {
-  const api = new AccountingApi(`${config.apiUrl}/api.xro/2.0`);
-  api.accessToken = accessToken;
+  let client: Promise<AccountingApi> | undefined;
+  const accounting = () => {
+    client ??= loadSdk().then(({ AccountingApi }) => {
+      const created = new AccountingApi(`${config.apiUrl}/api.xro/2.0`);
+      created.accessToken = accessToken;
+      return created;
+    });
+    return client;
+  };
   return {
     searchContacts: async (query) => {
-      const { body } = await call("Searching Xero contacts", () =>
-        api.getContacts(tenantId, undefined, undefined, "Name ASC", undefined, 1, false, true, query || undefined, 50),
+      const { body } = await call("Searching Xero contacts", async () =>
+        (await accounting()).getContacts(
+          tenantId,
+          undefined,
+          undefined,
+          "Name ASC",
+          undefined,
+          1,
+          false,
+          true,
+          query || undefined,
+          50,
+        ),
       );
       return (body.contacts ?? []).map(fromXeroContact);
     },
     getContact: async (id) => {
       try {
-        const { body } = await call("Reading the Xero contact", () => api.getContact(tenantId, id));
+        const { body } = await call("Reading the Xero contact", async () =>
+          (await accounting()).getContact(tenantId, id),
+        );
         const [found] = body.contacts ?? [];
         return found ? fromXeroContact(found) : null;
       } catch (error) {
@@ -72,13 +99,12 @@ function createLedger(config: XeroConfig, accessToken: string, tenantId: string)
       }
     },
     createContact: async (input, key) => {
-      const contact = new Contact();
-      contact.name = input.name;
+      const contact: Contact = { name: input.name };
       if (input.email) {
         contact.emailAddress = input.email;
       }
-      const { body } = await call("Creating the Xero contact", () =>
-        api.createContacts(tenantId, { contacts: [contact] }, true, key),
+      const { body } = await call("Creating the Xero contact", async () =>
+        (await accounting()).createContacts(tenantId, { contacts: [contact] }, true, key),
       );
       const [created] = body.contacts ?? [];
       if (!created) {
@@ -87,13 +113,13 @@ function createLedger(config: XeroConfig, accessToken: string, tenantId: string)
       return fromXeroContact(created);
     },
     listAccounts: async () => {
-      const { body } = await call("Reading Xero accounts", () => api.getAccounts(tenantId));
+      const { body } = await call("Reading Xero accounts", async () => (await accounting()).getAccounts(tenantId));
       return (body.accounts ?? [])
         .filter((a) => String(a._class) === "REVENUE" && String(a.status) === "ACTIVE")
         .map((a) => ({ code: a.code ?? "", name: a.name ?? "", type: String(a.type) }));
     },
     listTaxRates: async () => {
-      const { body } = await call("Reading Xero tax rates", () => api.getTaxRates(tenantId));
+      const { body } = await call("Reading Xero tax rates", async () => (await accounting()).getTaxRates(tenantId));
       return (body.taxRates ?? []).map((t) => ({
         type: t.taxType ?? "",
         name: t.name ?? "",
@@ -101,8 +127,8 @@ function createLedger(config: XeroConfig, accessToken: string, tenantId: string)
       }));
     },
     createInvoice: async (input, key) => {
-      const { body } = await call("Creating the Xero invoice", () =>
-        api.createInvoices(tenantId, { invoices: [toXeroInvoice(input)] }, true, undefined, key),
+      const { body } = await call("Creating the Xero invoice", async () =>
+        (await accounting()).createInvoices(tenantId, { invoices: [toXeroInvoice(input)] }, true, undefined, key),
       );
       const [created] = body.invoices ?? [];
       if (!created?.invoiceID) {
@@ -114,20 +140,31 @@ function createLedger(config: XeroConfig, accessToken: string, tenantId: string)
       const found = [];
       for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
         const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-        const { body } = await call("Reading Xero invoices", () =>
-          api.getInvoices(tenantId, undefined, undefined, undefined, chunk, undefined, undefined, undefined, 1),
+        const { body } = await call("Reading Xero invoices", async () =>
+          (await accounting()).getInvoices(
+            tenantId,
+            undefined,
+            undefined,
+            undefined,
+            chunk,
+            undefined,
+            undefined,
+            undefined,
+            1,
+          ),
         );
         found.push(...(body.invoices ?? []).map(fromXeroInvoice));
       }
       return found;
     },
     createPayment: async (input, key) => {
-      const payment = new Payment();
-      payment.invoice = { invoiceID: input.invoiceId };
-      payment.account = { code: input.accountCode };
-      payment.date = input.date;
-      payment.amount = Number(toDecimal(input.amount, input.currency));
-      await call("Recording the Xero payment", () => api.createPayment(tenantId, payment, key));
+      const payment: Payment = {
+        invoice: { invoiceID: input.invoiceId },
+        account: { code: input.accountCode },
+        date: input.date,
+        amount: Number(toDecimal(input.amount, input.currency)),
+      };
+      await call("Recording the Xero payment", async () => (await accounting()).createPayment(tenantId, payment, key));
     },
   };
 }

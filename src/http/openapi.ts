@@ -45,8 +45,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), has_more: z.boolean(), next_cursor: z.string().nullable() });
 }
 
-/** A record id in a path, checked like every record id (RecordId). */
-export const PathId = RecordId;
+/**
+ * A record id in a path, checked like every record id (RecordId). A copy built here: zod gives a schema the
+ * `.openapi` method only if @hono/zod-openapi was loaded before it was built, and verbs load RecordId first.
+ */
+export const PathId = RecordId.clone();
 
 export const IdParam = z.object({
   id: PathId.openapi({ param: { name: "id", in: "path" } }),

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { CompanySchema, toCompanyDto } from "../../dto/crm.ts";
 import {
   CreateCompanyInput,
   createCompany,
@@ -10,7 +11,6 @@ import {
   updateCompany,
 } from "../../modules/crm/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { CompanySchema, toCompanyDto } from "../dto/crm.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, pageOf } from "../openapi.ts";

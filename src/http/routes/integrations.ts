@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { CompanySchema, toCompanyDto } from "../../dto/crm.ts";
 import {
   completeXeroConnect,
   disconnectXero,
@@ -10,7 +11,6 @@ import {
   startXeroConnect,
 } from "../../modules/integrations/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { CompanySchema, toCompanyDto } from "../dto/crm.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json } from "../openapi.ts";

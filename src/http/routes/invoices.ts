@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { InvoiceSchema, InvoiceSummarySchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../../dto/invoices.ts";
 import {
   approveInvoice,
   CreateInvoiceInput,
@@ -18,7 +19,6 @@ import {
   voidInvoice,
 } from "../../modules/invoices/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { InvoiceSchema, InvoiceSummarySchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../dto/invoices.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json } from "../openapi.ts";

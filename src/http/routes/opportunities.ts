@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpportunitySchema, toOpportunityDto } from "../../dto/opportunities.ts";
 import {
   CreateOpportunityInput,
   createOpportunity,
@@ -11,7 +12,6 @@ import {
   updateOpportunity,
 } from "../../modules/opportunities/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { OpportunitySchema, toOpportunityDto } from "../dto/opportunities.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, pageOf } from "../openapi.ts";

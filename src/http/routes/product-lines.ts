@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../../dto/opportunities.ts";
 import {
   AddLineInput,
   addLine,
@@ -12,7 +13,6 @@ import {
   updateLine,
 } from "../../modules/opportunities/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../dto/opportunities.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, PageQuerySchema, PathId, pageOf } from "../openapi.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvoiceSchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../../http/dto/invoices.ts";
+import { InvoiceSchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../../dto/invoices.ts";
 import {
   approveInvoice,
   CreateInvoiceInput,

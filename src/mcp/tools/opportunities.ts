@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OpportunitySchema, toOpportunityDto } from "../../http/dto/opportunities.ts";
+import { OpportunitySchema, toOpportunityDto } from "../../dto/opportunities.ts";
 import { getOpportunity, ListOpportunitiesQuery, listOpportunities } from "../../modules/opportunities/index.ts";
 import { defineTool } from "../tool.ts";
 import { listOf, OpportunityId, pageDto } from "./shared.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../../http/dto/opportunities.ts";
+import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../../dto/opportunities.ts";
 import { PageQuery } from "../../lib/pagination.ts";
 import {
   AddLineInput,

@@ -1,7 +1,8 @@
 export { approveInvoice } from "./approve-invoice.ts";
 export { createInvoice } from "./create-invoice.ts";
 export { createXeroInvoice } from "./create-xero-invoice.ts";
-export { getInvoice } from "./get-invoice.ts";
+export type { Preview } from "./engine/index.ts";
+export { getInvoice, type InvoiceLineView, type InvoiceView } from "./get-invoice.ts";
 export { getInvoiceSummary } from "./get-invoice-summary.ts";
 export type { InvoiceLineRow, InvoiceRow, InvoiceWithLines } from "./internal.ts";
 export { INVOICE_EVENT_JOB, INVOICE_EVENTS, type InvoiceEvent } from "./invoice-events.ts";

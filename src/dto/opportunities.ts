@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { LineView, OpportunityView } from "../../modules/opportunities/index.ts";
+import type { LineView, OpportunityView } from "../modules/opportunities/index.ts";
 
 const PaymentStatus = z.enum(["unpaid", "deposit_invoiced", "invoiced", "paid"]);
 

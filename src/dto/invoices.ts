@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { canonicalDecimal } from "../../lib/money.ts";
-import type { Preview } from "../../modules/invoices/engine/index.ts";
-import type { InvoiceView } from "../../modules/invoices/get-invoice.ts";
+import { canonicalDecimal } from "../lib/money.ts";
+import type { InvoiceView, Preview } from "../modules/invoices/index.ts";
 
 const PreviewLineSchema = z.object({
   product_line_id: z.string().nullable(),

@@ -7,9 +7,22 @@ import type { RateLimiter } from "./api/rate-limiter.ts";
 import type { RequestLog } from "./api/request-log.ts";
 import type { SandboxContext } from "./context.ts";
 import type { WireObject } from "./core/wire-input.ts";
+import { DEMO_APP } from "./identity/demo-app.ts";
 import { type OrganisationSeed, seedOrganisation } from "./state/demo-seed.ts";
 import type { EmailRecord, InvoiceRecord, OrganisationRecord } from "./state/types.ts";
 import type { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+
+export interface ConnectionView {
+  id: string;
+  tenantId: string;
+  tenantName: string;
+  authEventId: string;
+  userId: string;
+  /** A client_credentials (Custom Connection) link rather than a user's consent. */
+  customConnection: boolean;
+  createdDateUtc: string;
+  updatedDateUtc: string;
+}
 
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -87,6 +100,37 @@ export class XeroSandboxAdmin {
     if (!payment) return { ok: false, errors: ["Payment not found"] };
     const result = deletePayment(this.ctx, org, payment);
     return result.ok ? { ok: true, value: paymentId } : result;
+  }
+
+  /** The demo app's connections in place, newest consent last: what Xero's "Connected apps" page lists. */
+  connections(): ConnectionView[] {
+    return this.ctx.grants
+      .liveConnections(DEMO_APP.clientId)
+      .sort((a, b) => a.updatedMs - b.updatedMs)
+      .map((c) => ({
+        id: c.id,
+        tenantId: c.tenantId,
+        tenantName: this.ctx.store.organisation(c.tenantId)?.name ?? "",
+        authEventId: c.authEventId,
+        userId: c.userId,
+        customConnection: c.userId.startsWith("custom:"),
+        createdDateUtc: new Date(c.createdMs).toISOString(),
+        updatedDateUtc: new Date(c.updatedMs).toISOString(),
+      }));
+  }
+
+  /**
+   * A Xero user disconnecting the app from an organisation: its connections go, so the app's tokens answer 403
+   * for that tenant and /connections no longer lists it; refresh tokens and other tenants keep working.
+   */
+  revokeConnection(tenantId: string): number {
+    this.requireOrg(tenantId);
+    return this.ctx.grants.disconnectTenant(DEMO_APP.clientId, tenantId).length;
+  }
+
+  /** Every access token the demo app holds answers 401 TokenExpired from now; refreshing gets working ones. */
+  expireAccessTokens(): Date {
+    return new Date(this.ctx.grants.expireAccessTokens(DEMO_APP.clientId).atMs);
   }
 
   /** Moves the sandbox clock forward and runs repeating schedules that came due. */

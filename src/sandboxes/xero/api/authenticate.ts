@@ -14,18 +14,22 @@ export function bearerAuth(ctx: SandboxContext): MiddlewareHandler<ApiEnv> {
       return problem(c, 401, `TokenExpired: token expired at ${formatExpiry(check.expiredAtMs)}`);
     if (!check.ok || ctx.grants.isGrantRevoked(check.claims.grant_id))
       return problem(c, 401, "AuthenticationUnsuccessful");
+    const expiredEarly = ctx.grants.expiredEarlyAtMs(check.claims);
+    if (expiredEarly !== undefined)
+      return problem(c, 401, `TokenExpired: token expired at ${formatExpiry(expiredEarly)}`);
     c.set("claims", check.claims);
     await next();
   };
 }
 
-/** Resolves xero-tenant-id to a connected organisation; custom connections may omit it. */
+/**
+ * Resolves xero-tenant-id to a connected organisation; custom connections may omit it. A tenant whose connection
+ * was removed (by the app, by revocation or from Xero's side) answers 403 AuthenticationUnsuccessful, as in Xero.
+ */
 export function tenantAuth(ctx: SandboxContext): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const claims = c.get("claims");
-    const connections = Object.values(ctx.store.state.connections).filter(
-      (conn) => conn.clientId === claims.client_id && conn.userId === claims.xero_userid,
-    );
+    const connections = ctx.grants.liveConnections(claims.client_id, claims.xero_userid);
     const requested =
       c.req.header("xero-tenant-id") ??
       (claims.grant_type === "client_credentials" ? connections[0]?.tenantId : undefined);

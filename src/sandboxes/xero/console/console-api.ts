@@ -12,6 +12,7 @@ import { CONSOLE_LIMITS } from "../options.ts";
 import type { OrganisationRecord } from "../state/types.ts";
 import {
   ConsoleClockAdvance,
+  ConsoleEmpty,
   ConsoleFault,
   ConsoleInvoice,
   type ConsoleIssue,
@@ -138,6 +139,23 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
     if (org instanceof Response) return org;
     const result = admin.deletePayment(org.organisationId, c.req.param("paymentId"));
     return result.ok ? c.json({ paymentId: result.value }) : c.json({ errors: result.errors }, 400);
+  });
+
+  app.get("/connections", (c) => c.json({ connections: admin.connections() }));
+
+  app.post("/orgs/:id/revoke-connection", async (c) => {
+    const org = orgOf(c);
+    if (org instanceof Response) return org;
+    const input = await parse(c, ConsoleEmpty);
+    if (input instanceof Response) return input;
+    const removed = admin.revokeConnection(org.organisationId);
+    return c.json({ tenantId: org.organisationId, removed, connections: admin.connections() });
+  });
+
+  app.post("/tokens/expire", async (c) => {
+    const input = await parse(c, ConsoleEmpty);
+    if (input instanceof Response) return input;
+    return c.json({ expiredAt: admin.expireAccessTokens().toISOString() });
   });
 
   app.post("/clock/advance", async (c) => {

@@ -94,6 +94,9 @@ export const ConsoleFault = z.strictObject({
   pathContains: text(200).optional(),
 });
 
+/** Actions that take no input (revoking a connection, expiring tokens): an empty body or `{}`. */
+export const ConsoleEmpty = z.strictObject({});
+
 export const ConsoleWebhook = z.strictObject({
   url: text(2048).optional(),
   key: text(200).optional(),

@@ -18,6 +18,9 @@ button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-
 <header><h1>Xero sandbox</h1><select id="org"></select><span class="clock" id="clock"></span></header>
 <main>
 <section class="card"><h2>Demo app</h2><div id="app"></div></section>
+<section class="card"><h2>Connections</h2>
+<div class="row"><button id="expire">Expire access tokens now</button><span id="expired" style="color:#6b7080"></span></div>
+<table id="connections"></table></section>
 <section class="card"><h2>Clock &amp; faults</h2>
 <div class="row">Advance clock <input id="days" type="number" value="1" min="0" max="366" style="width:70px"> days <button class="primary" id="advance">Advance</button></div>
 <div class="row">Next <input id="fcount" type="number" value="1" min="1" max="100" style="width:60px"> calls <select id="fkind"><option>429</option><option>500</option><option>503</option><option>slow</option><option>drop</option></select><button id="fault">Inject</button><button id="clear">Clear</button></div>
@@ -52,6 +55,8 @@ async function refresh() {
   if (!org) { org = s.organisations[0]?.id || ""; $("org").innerHTML = s.organisations.map(o => "<option value='" + o.id + "'>" + esc(o.name) + "</option>").join(""); }
   $("faults").innerHTML = s.faults.map(f => "<span class='pill'>" + f.kind + " × " + f.remaining + "</span>").join(" ") || "<span style='color:#6b7080'>No faults pending</span>";
   $("webhook").innerHTML = "Status <span class='pill'>" + s.webhook.status + "</span> · " + s.webhook.pending + " queued<br>" + s.webhook.deliveries.slice(0, 5).map(d => esc(d.kind + " → " + d.status)).join("<br>");
+  const cn = await api("/connections");
+  table("connections", ["Organisation", "By", "Consented", ""], cn.connections.map(c => "<tr><td>" + esc(c.tenantName) + "</td><td>" + (c.customConnection ? "custom connection" : "user") + "</td><td>" + esc(c.updatedDateUtc.replace("T", " ").slice(0, 16)) + "</td><td><button data-revoke='" + esc(c.tenantId) + "'>Revoke</button></td></tr>"));
   const o = await api("/orgs/" + org);
   $("ncontact").innerHTML = o.contacts.map(c => "<option value='" + c.ContactID + "'>" + esc(c.Name) + "</option>").join("");
   table("invoices", ["Number", "Contact", "Date", "Due", "Status", "Total", "Due amount", "Repeating", ""], o.invoices.map(i =>
@@ -73,12 +78,14 @@ document.addEventListener("click", async e => {
   if (d.void) report(await api("/orgs/" + org + "/invoices/" + d.void, { Status: "VOIDED" }));
   if (d.approve) report(await api("/orgs/" + org + "/invoices/" + d.approve, { Status: "AUTHORISED" }));
   if (d.ref) { const ref = prompt("New reference"); if (ref !== null) report(await api("/orgs/" + org + "/invoices/" + d.ref, { Reference: ref })); }
+  if (d.revoke && confirm("Disconnect the app from this organisation? Its tokens will be refused for it.")) report(await api("/orgs/" + d.revoke + "/revoke-connection", {}));
   if (d.unpay) report(await api("/orgs/" + org + "/payments/" + d.unpay + "/delete", {}));
   if (Object.keys(d).length) refresh();
 });
 $("org").onchange = e => { org = e.target.value; refresh(); };
 $("advance").onclick = async () => { report(await api("/clock/advance", { days: Number($("days").value) })); refresh(); };
 $("fault").onclick = async () => { report(await api("/faults", { kind: $("fkind").value, count: Number($("fcount").value) })); refresh(); };
+$("expire").onclick = async () => { const r = report(await api("/tokens/expire", {})); if (r.expiredAt) $("expired").textContent = "Tokens issued before " + r.expiredAt.slice(11, 19) + " UTC now answer TokenExpired"; };
 $("clear").onclick = async () => { await fetch("console/api/faults", { method: "DELETE" }); refresh(); };
 $("create").onclick = async () => {
   const today = new Date().toISOString().slice(0, 10);

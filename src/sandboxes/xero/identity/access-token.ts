@@ -15,6 +15,8 @@ export interface AccessTokenClaims {
   grant_type: "authorization_code" | "refresh_token" | "client_credentials";
   jti: string;
   scope: string[];
+  /** Sandbox-only: the app's token generation at issue; the console's "expire now" moves it on. */
+  sandbox_generation?: number;
 }
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");

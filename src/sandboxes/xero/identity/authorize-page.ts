@@ -2,7 +2,7 @@ import type { OrganisationRecord } from "../state/types.ts";
 
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The consent screen login.xero.com shows: pick organisations, allow or cancel. */
+/** The consent screen login.xero.com shows: tick one or more organisations, allow or cancel. */
 export function renderAuthorizePage(
   appName: string,
   scope: string,
@@ -15,7 +15,7 @@ export function renderAuthorizePage(
   const choices = orgs
     .map(
       (org, i) =>
-        `<label class="org"><input type="radio" name="tenant_id" value="${org.organisationId}"${i === 0 ? " checked" : ""}> ${escapeHtml(org.name)}</label>`,
+        `<label class="org"><input type="checkbox" name="tenant_id" value="${org.organisationId}"${i === 0 ? " checked" : ""}> ${escapeHtml(org.name)}</label>`,
     )
     .join("");
   const scopes = scope
@@ -31,7 +31,7 @@ h1{font-size:20px;margin:0 0 8px}.org{display:block;padding:10px 12px;border:1px
 button{font:inherit;padding:10px 18px;border-radius:8px;border:0;cursor:pointer}.allow{background:#4f46e5;color:#fff}.deny{background:#eef0f4;color:#1f2330;margin-left:8px}
 small{color:#6b7080}</style></head><body><form class="card" method="post">
 <h1>${escapeHtml(appName)} wants to access your Xero data</h1><small>Sandbox – no real Xero account is involved.</small>
-<p>Permissions requested:</p><ul>${scopes}</ul><p>Select an organisation to connect:</p>${choices}${hidden}
+<p>Permissions requested:</p><ul>${scopes}</ul><p>Select the organisations to connect:</p>${choices}${hidden}
 <p><button class="allow" name="decision" value="allow" type="submit">Allow access</button><button class="deny" name="decision" value="deny" type="submit">Cancel</button></p>
 </form></body></html>`;
 }

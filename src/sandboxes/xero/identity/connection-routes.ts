@@ -5,13 +5,16 @@ import { notFound } from "../api/responses.ts";
 import type { SandboxContext } from "../context.ts";
 import type { ConnectionRecord } from "../state/types.ts";
 
-/** api.xero.com/connections: the tenants this user has connected to the app. */
+/**
+ * api.xero.com/connections: the tenants this user has connected to the app. Each consent carries a new
+ * authEventId; tenants chosen again take it, so `?authEventId=` (the access token's authentication_event_id)
+ * picks the tenants of the latest consent.
+ */
 export function connectionRoutes(ctx: SandboxContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.use("*", bearerAuth(ctx));
 
-  const mine = (clientId: string, userId: string): ConnectionRecord[] =>
-    Object.values(ctx.store.state.connections).filter((c) => c.clientId === clientId && c.userId === userId);
+  const mine = (clientId: string, userId: string): ConnectionRecord[] => ctx.grants.liveConnections(clientId, userId);
 
   app.get("/", (c) => {
     const claims = c.get("claims");
@@ -38,8 +41,7 @@ export function connectionRoutes(ctx: SandboxContext): Hono<ApiEnv> {
       (conn) => conn.id === c.req.param("id").toLowerCase(),
     );
     if (!connection) return notFound(c);
-    delete ctx.store.state.connections[connection.id];
-    ctx.store.changed();
+    ctx.grants.removeConnection(connection);
     return c.body(null, 204);
   });
 

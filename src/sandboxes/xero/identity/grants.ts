@@ -3,7 +3,7 @@ import type { SandboxClock } from "../core/clock.ts";
 import { newId, opaqueToken } from "../core/ids.ts";
 import { REFRESH_GRACE_MS, REFRESH_UNUSED_EXPIRY_MS } from "../options.ts";
 import type { SandboxStore } from "../state/store.ts";
-import type { AuthCodeRecord, RefreshTokenRecord } from "../state/types.ts";
+import type { AccessTokenCutoff, AuthCodeRecord, ConnectionRecord, RefreshTokenRecord } from "../state/types.ts";
 import { type AccessTokenClaims, signAccessToken } from "./access-token.ts";
 import { CUSTOM_CONNECTION_TENANT_INDEX, DEMO_USER_ID } from "./demo-app.ts";
 
@@ -66,20 +66,61 @@ export class GrantService {
     return this.issue(newId(), clientId, `custom:${clientId}`, scope, authEventId, "client_credentials");
   }
 
-  /** Revoking a refresh token ends its grant and removes the user's connections to the app. */
+  /**
+   * Revoking a refresh token ends its grant and, as Xero documents, removes all of the user's connections to the
+   * app (their access tokens then answer 401).
+   */
   revoke(token: string, clientId: string): void {
     const record = this.store.state.refreshTokens[token];
     if (!record || record.clientId !== clientId) return;
     this.store.state.revokedGrants.push(record.grantId);
-    for (const [id, connection] of Object.entries(this.store.state.connections)) {
-      if (connection.clientId === clientId && connection.userId === record.userId)
-        delete this.store.state.connections[id];
-    }
+    for (const connection of this.liveConnections(clientId, record.userId)) this.remove(connection);
     this.store.changed();
   }
 
   isGrantRevoked(grantId: string): boolean {
     return this.store.state.revokedGrants.includes(grantId);
+  }
+
+  /** The app's connections that are in place, optionally only one user's. */
+  liveConnections(clientId: string, userId?: string): ConnectionRecord[] {
+    return Object.values(this.store.state.connections).filter(
+      (c) => c.removedMs === undefined && c.clientId === clientId && (userId === undefined || c.userId === userId),
+    );
+  }
+
+  /** DELETE /connections/{id}; the record stays so a later consent to the organisation revives it. */
+  removeConnection(connection: ConnectionRecord): void {
+    this.remove(connection);
+    this.store.changed();
+  }
+
+  /** What a user does in Xero's "Connected apps": every connection of the app to the organisation goes. */
+  disconnectTenant(clientId: string, tenantId: string): ConnectionRecord[] {
+    const removed = this.liveConnections(clientId).filter((c) => c.tenantId === tenantId);
+    for (const connection of removed) this.remove(connection);
+    this.store.changed();
+    return removed;
+  }
+
+  /** Every access token the app holds now answers TokenExpired; refresh tokens keep working. */
+  expireAccessTokens(clientId: string): AccessTokenCutoff {
+    const cutoffs = this.store.state.accessTokenCutoffs ?? {};
+    const cutoff = { generation: (cutoffs[clientId]?.generation ?? 0) + 1, atMs: this.clock.nowMs() };
+    this.store.state.accessTokenCutoffs = { ...cutoffs, [clientId]: cutoff };
+    this.store.changed();
+    return cutoff;
+  }
+
+  /** When the token was expired early from the console, the moment it happened. */
+  expiredEarlyAtMs(claims: AccessTokenClaims): number | undefined {
+    const cutoff = this.store.state.accessTokenCutoffs?.[claims.client_id];
+    if (!cutoff || (claims.sandbox_generation ?? 0) >= cutoff.generation) return undefined;
+    return cutoff.atMs;
+  }
+
+  private remove(connection: ConnectionRecord): void {
+    connection.removedMs = this.clock.nowMs();
   }
 
   private issue(
@@ -104,6 +145,7 @@ export class GrantService {
         grant_id: grantId,
         grant_type: grantType,
         scope: scope.split(" ").filter(Boolean),
+        sandbox_generation: this.store.state.accessTokenCutoffs?.[clientId]?.generation ?? 0,
       },
       this.store.state.signingKey,
     );
@@ -143,6 +185,7 @@ export class GrantService {
     if (existing) {
       existing.authEventId = authEventId;
       existing.updatedMs = now;
+      existing.removedMs = undefined;
     } else {
       const id = newId();
       this.store.state.connections[id] = {

@@ -24,8 +24,10 @@ export function loginRoutes(ctx: SandboxContext): Hono {
     const redirect = new URL(form.get("redirect_uri") ?? "");
     const state = form.get("state");
     if (state !== null) redirect.searchParams.set("state", state);
-    const tenantId = form.get("tenant_id") ?? "";
-    if (form.get("decision") !== "allow" || !ctx.store.organisation(tenantId)) {
+    // Several ticked organisations arrive as repeated tenant_id fields; one consent connects them all.
+    const tenantIds = [...new Set(form.getAll("tenant_id"))];
+    const known = tenantIds.length > 0 && tenantIds.every((id) => ctx.store.organisation(id));
+    if (form.get("decision") !== "allow" || !known) {
       redirect.searchParams.set("error", "access_denied");
       return c.redirect(redirect.toString(), 302);
     }
@@ -35,7 +37,7 @@ export function loginRoutes(ctx: SandboxContext): Hono {
       clientId: form.get("client_id") ?? "",
       redirectUri: form.get("redirect_uri") ?? "",
       scope: form.get("scope") ?? "",
-      tenantIds: [tenantId],
+      tenantIds,
       codeChallenge: form.get("code_challenge") ?? undefined,
       codeChallengeMethod: form.get("code_challenge_method") ?? undefined,
       authEventId: newId(),

@@ -192,6 +192,17 @@ export interface ConnectionRecord {
   authEventId: string;
   createdMs: number;
   updatedMs: number;
+  /**
+   * Set when the connection was removed (DELETE /connections, revocation, the console). The record is kept so a
+   * later consent to the same organisation revives it: Xero keeps `createdDateUtc` and moves `updatedDateUtc`.
+   */
+  removedMs?: number;
+}
+
+/** The console's "expire access tokens now": tokens issued before the latest generation answer TokenExpired. */
+export interface AccessTokenCutoff {
+  generation: number;
+  atMs: number;
 }
 
 export interface SandboxState {
@@ -203,4 +214,6 @@ export interface SandboxState {
   refreshTokens: Record<string, RefreshTokenRecord>;
   revokedGrants: string[];
   connections: Record<string, ConnectionRecord>;
+  /** Per client id; absent in snapshots written before the console could expire tokens. */
+  accessTokenCutoffs?: Record<string, AccessTokenCutoff>;
 }

@@ -20,11 +20,16 @@ export interface Harness {
   clientCredentialsToken(scope?: string): Promise<string>;
   token(form: Record<string, string>, auth?: string): Promise<{ status: number; body: Record<string, unknown> }>;
   authorize(options?: AuthorizeOptions): Promise<AuthorizeResult>;
+  /** Consents (code grant with the client secret) and returns the token response. */
+  connect(options?: AuthorizeOptions): Promise<ConnectedTokens>;
+  /** The console's JSON API with its token: GET without a body, POST with one. */
+  console(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
 export interface AuthorizeOptions {
-  tenantId?: string;
+  /** One organisation, or several ticked on the consent page at once. */
+  tenantId?: string | string[];
   deny?: boolean;
   pkce?: boolean;
   scope?: string;
@@ -34,6 +39,13 @@ export interface AuthorizeResult {
   redirect: URL;
   code?: string;
   verifier?: string;
+}
+
+export interface ConnectedTokens {
+  access_token: string;
+  refresh_token: string;
+  /** The access token's authentication_event_id claim: this consent's authEventId. */
+  authEventId: string;
 }
 
 export const REDIRECT_URI = "http://localhost:5173/xero/callback";
@@ -82,6 +94,28 @@ export async function startHarness(options: Partial<XeroSandboxOptions> = {}): P
     },
     token,
     authorize: (authOptions = {}) => authorize(sandbox, authOptions),
+    async connect(authOptions = {}) {
+      const { code } = await authorize(sandbox, authOptions);
+      const result = await token({ grant_type: "authorization_code", code: code ?? "", redirect_uri: REDIRECT_URI });
+      if (result.status !== 200) throw new Error(`token exchange: ${JSON.stringify(result.body)}`);
+      const access = String(result.body.access_token);
+      const claims = JSON.parse(Buffer.from(access.split(".")[1] ?? "", "base64url").toString()) as {
+        authentication_event_id: string;
+      };
+      return {
+        access_token: access,
+        refresh_token: String(result.body.refresh_token),
+        authEventId: claims.authentication_event_id,
+      };
+    },
+    async console(path, body) {
+      const headers = { "x-sandbox-token": sandbox.consoleToken, "content-type": "application/json" };
+      const response = await fetch(
+        `${sandbox.urls.api_url.replace(/\/api$/, "")}/console/api${path}`,
+        body === undefined ? { headers } : { method: "POST", headers, body: JSON.stringify(body) },
+      );
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
     async close() {
       await sandbox.close();
       (server as unknown as { closeAllConnections(): void }).closeAllConnections();
@@ -106,7 +140,7 @@ async function authorize(sandbox: XeroSandbox, options: AuthorizeOptions): Promi
   const page = await fetch(`${sandbox.urls.login_url}/identity/connect/authorize?${params}`);
   if (!page.ok) throw new Error(`authorize page: ${page.status} ${await page.text()}`);
   await page.text();
-  params.set("tenant_id", options.tenantId ?? NZ_TENANT);
+  for (const tenantId of [options.tenantId ?? NZ_TENANT].flat()) params.append("tenant_id", tenantId);
   params.set("decision", options.deny ? "deny" : "allow");
   const consent = await fetch(`${sandbox.urls.login_url}/identity/connect/authorize`, {
     method: "POST",

@@ -12,8 +12,17 @@ export interface BatchShape {
   errorFlag: string;
 }
 
+/** Xero binds query parameter names case-insensitively: `searchTerm`, `SearchTerm` and `SEARCHTERM` are one. */
+export function wireQuery(c: Context, name: string): string | undefined {
+  const exact = c.req.query(name);
+  if (exact !== undefined) return exact;
+  const lower = name.toLowerCase();
+  for (const [key, value] of new URL(c.req.url).searchParams) if (key.toLowerCase() === lower) return value;
+  return undefined;
+}
+
 export function readSummarizeErrors(c: Context): boolean {
-  return c.req.query("summarizeErrors") !== "false";
+  return wireQuery(c, "summarizeErrors") !== "false";
 }
 
 /**
@@ -54,9 +63,9 @@ export interface Paging {
 
 /** Paging only applies when `page` is given; pageSize is clamped to Xero's 1..1000. */
 export function readPaging(c: Context): Paging | undefined {
-  const page = c.req.query("page");
+  const page = wireQuery(c, "page");
   if (page === undefined) return undefined;
-  const size = Number(c.req.query("pageSize") ?? 100);
+  const size = Number(wireQuery(c, "pageSize") ?? 100);
   return {
     page: Math.max(1, Math.floor(Number(page)) || 1),
     pageSize: Math.min(1000, Math.max(1, Math.floor(Number.isFinite(size) ? size : 100))),
@@ -89,7 +98,7 @@ export function readIfModifiedSince(c: Context): number | undefined {
 }
 
 export function csvQuery(c: Context, name: string): string[] | undefined {
-  const value = c.req.query(name);
+  const value = wireQuery(c, name);
   if (!value) return undefined;
   return value
     .split(",")

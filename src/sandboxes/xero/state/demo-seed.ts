@@ -19,12 +19,16 @@ const TAX_RATES: Record<string, TaxRateRecord[]> = {
     { name: "GST on Expenses", taxType: "INPUT", rate: 10, reportTaxType: "INPUT" },
     { name: "BAS Excluded", taxType: "BASEXCLUDED", rate: 0, reportTaxType: "BASEXCLUDED" },
     { name: "GST Free Income", taxType: "EXEMPTOUTPUT", rate: 0, reportTaxType: "EXEMPTOUTPUT" },
+    { name: "GST Free Expenses", taxType: "EXEMPTEXPENSES", rate: 0, reportTaxType: "EXEMPTEXPENSES" },
+    { name: "Input Taxed", taxType: "INPUTTAXED", rate: 0, reportTaxType: "INPUTTAXED" },
   ],
   GB: [
     { name: "20% (VAT on Income)", taxType: "OUTPUT2", rate: 20, reportTaxType: "OUTPUT" },
     { name: "20% (VAT on Expenses)", taxType: "INPUT2", rate: 20, reportTaxType: "INPUT" },
     { name: "No VAT", taxType: "NONE", rate: 0, reportTaxType: "NONE" },
+    { name: "5% (VAT on Income)", taxType: "RROUTPUT", rate: 5, reportTaxType: "OUTPUT" },
     { name: "Zero Rated Income", taxType: "ZERORATEDOUTPUT", rate: 0, reportTaxType: "OUTPUT" },
+    { name: "Exempt Income", taxType: "EXEMPTOUTPUT", rate: 0, reportTaxType: "EXEMPTOUTPUT" },
   ],
 };
 
@@ -53,7 +57,12 @@ function accountsFor(salesTax: string): AccountRecord[] {
       taxType: "NONE",
       bankAccountNumber: "0102030405060708",
     }),
-    account("091", "Business Savings Account", { type: "BANK", accountClass: "ASSET", taxType: "NONE" }),
+    account("091", "Business Savings Account", {
+      type: "BANK",
+      accountClass: "ASSET",
+      taxType: "NONE",
+      bankAccountNumber: "0102030405060709",
+    }),
     account("200", "Sales", { type: "SALES" }),
     account("260", "Other Revenue", {}),
     account("270", "Interest Income", { taxType: "NONE" }),

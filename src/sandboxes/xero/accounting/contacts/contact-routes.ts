@@ -9,6 +9,7 @@ import {
   readIfModifiedSince,
   readPaging,
   readSummarizeErrors,
+  wireQuery,
 } from "../../api/batch.ts";
 import { readJsonBody } from "../../api/request-body.ts";
 import { envelope, notFound, queryParseError, singleValidationError } from "../../api/responses.ts";
@@ -42,11 +43,11 @@ export function contactRoutes(ctx: SandboxContext): Hono<ApiEnv> {
   app.get("/Contacts", (c) => {
     try {
       const contacts = listContacts(c.get("org"), {
-        where: c.req.query("where"),
-        order: c.req.query("order"),
+        where: wireQuery(c, "where"),
+        order: wireQuery(c, "order"),
         ids: csvQuery(c, "IDs"),
-        searchTerm: c.req.query("searchTerm"),
-        includeArchived: c.req.query("includeArchived") === "true",
+        searchTerm: wireQuery(c, "searchTerm"),
+        includeArchived: wireQuery(c, "includeArchived") === "true",
         modifiedSinceMs: readIfModifiedSince(c),
       });
       const page = applyPaging(contacts, readPaging(c));

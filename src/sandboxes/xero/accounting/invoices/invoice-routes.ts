@@ -8,6 +8,7 @@ import {
   readIfModifiedSince,
   readPaging,
   readSummarizeErrors,
+  wireQuery,
 } from "../../api/batch.ts";
 import { readJsonBody } from "../../api/request-body.ts";
 import { envelope, notFound, queryParseError, singleValidationError } from "../../api/responses.ts";
@@ -32,7 +33,7 @@ export function findInvoice(org: OrganisationRecord, idOrNumber: string): Invoic
 export function invoiceRoutes(ctx: SandboxContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const now = (): number => ctx.clock.nowMs();
-  const unitdp = (c: Context): number => (c.req.query("unitdp") === "4" ? 4 : 2);
+  const unitdp = (c: Context): number => (wireQuery(c, "unitdp") === "4" ? 4 : 2);
 
   app.get("/Invoices", (c) => {
     const org = c.get("org");
@@ -42,13 +43,13 @@ export function invoiceRoutes(ctx: SandboxContext): Hono<ApiEnv> {
         invoiceNumbers: csvQuery(c, "InvoiceNumbers"),
         contactIds: csvQuery(c, "ContactIDs"),
         statuses: csvQuery(c, "Statuses"),
-        where: c.req.query("where"),
-        order: c.req.query("order"),
-        searchTerm: c.req.query("searchTerm"),
+        where: wireQuery(c, "where"),
+        order: wireQuery(c, "order"),
+        searchTerm: wireQuery(c, "searchTerm"),
         modifiedSinceMs: readIfModifiedSince(c),
-        createdByClientId: c.req.query("createdByMyApp") === "true" ? c.get("claims").client_id : undefined,
+        createdByClientId: wireQuery(c, "createdByMyApp") === "true" ? c.get("claims").client_id : undefined,
       });
-      const summaryOnly = c.req.query("summaryOnly") === "true";
+      const summaryOnly = wireQuery(c, "summaryOnly") === "true";
       const paging = readPaging(c) ?? (summaryOnly ? { page: 1, pageSize: 100 } : undefined);
       const page = applyPaging(invoices, paging);
       const options = { includeLines: paging !== undefined && !summaryOnly, unitdp: unitdp(c) };

@@ -47,20 +47,21 @@ export function updateInvoice(
   if (target === "VOIDED" && hasPayments) {
     return {
       ok: false,
-      errors: ["This document cannot be voided as it has a payment or credit note allocated to it."],
+      errors: [
+        "The status VOIDED cannot be applied to the invoice because it has payments or credit notes allocated to it.",
+      ],
     };
   }
-  if (!(TRANSITIONS[invoice.status] ?? []).includes(target)) {
-    const message =
-      target === "DELETED"
-        ? "Approved invoices cannot be deleted. Void the invoice instead."
-        : "Invoice not of valid status for modification";
-    return { ok: false, errors: [message] };
-  }
+  // Xero answers any move between statuses an invoice cannot go between (AUTHORISED to DRAFT or DELETED, …) so.
+  if (!(TRANSITIONS[invoice.status] ?? []).includes(target))
+    return { ok: false, errors: ["Invoice not of valid status for modification"] };
   if (hasPayments && keys.some((k) => !EDITABLE_WHEN_PAID.has(k))) {
     return {
       ok: false,
-      errors: ["This document cannot be edited as it has a payment or credit note allocated to it."],
+      errors: [
+        "Invoice not of valid status for modification",
+        "This document cannot be edited as it has a payment or credit note allocated to it.",
+      ],
     };
   }
   const draft: InvoiceRecord = { ...invoice, lineItems: invoice.lineItems, status: target };
@@ -78,6 +79,8 @@ export function updateInvoice(
   if (errors.length > 0) return { ok: false, errors };
   const silent = hasPayments && keys.every((k) => SILENT_WHEN_PAID.has(k));
   if (!silent) draft.updatedMs = ctx.clock.nowMs();
+  // Nothing is outstanding on a voided or deleted invoice: Xero reports AmountDue 0 (its spec's VOIDED example too).
+  if (draft.status === "VOIDED" || draft.status === "DELETED") draft.amountDue = 0;
   Object.assign(invoice, draft);
   recordInvoiceNumber(org, invoice.invoiceNumber, invoice.invoiceId);
   ctx.events.emit({

@@ -1,4 +1,5 @@
 import { dayString, isoSeconds, msDate, msInstant } from "../../core/dates.ts";
+import { round2 } from "../../core/money.ts";
 import { paymentsOf } from "../../state/indexes.ts";
 import type { InvoiceRecord, LineItemRecord, OrganisationRecord } from "../../state/types.ts";
 import { contactSummaryToWire } from "../contacts/contact-wire.ts";
@@ -71,7 +72,7 @@ export function lineToWire(line: LineItemRecord, unitdp: number): Record<string,
     LineItemID: line.lineItemId,
     Description: line.description,
     Quantity: line.quantity,
-    UnitAmount: unitdp === 4 ? line.unitAmount : Math.round(line.unitAmount * 100) / 100,
+    UnitAmount: unitdp === 4 ? line.unitAmount : round2(line.unitAmount),
     ItemCode: line.itemCode,
     AccountCode: line.accountCode,
     TaxType: line.taxType,

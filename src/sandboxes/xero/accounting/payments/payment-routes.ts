@@ -8,6 +8,7 @@ import {
   readIfModifiedSince,
   readPaging,
   readSummarizeErrors,
+  wireQuery,
 } from "../../api/batch.ts";
 import { readJsonBody } from "../../api/request-body.ts";
 import { envelope, notFound, queryParseError, singleValidationError } from "../../api/responses.ts";
@@ -47,11 +48,11 @@ export function paymentRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     const org = c.get("org");
     try {
       const fields = paymentFields(org);
-      const where = c.req.query("where");
+      const where = wireQuery(c, "where");
       const since = readIfModifiedSince(c);
       let payments = Object.values(org.payments).filter((p) => modifiedAfter(p.updatedMs, since));
       if (where) payments = payments.filter(compileWhere(where, fields, "Payment"));
-      const order = c.req.query("order");
+      const order = wireQuery(c, "order");
       if (order) payments.sort(compileOrder(order, fields, "Payment"));
       const page = applyPaging(payments, readPaging(c));
       const extra = page.pagination ? { pagination: page.pagination } : {};

@@ -29,16 +29,18 @@ export function createPayment(ctx: SandboxContext, org: OrganisationRecord, inpu
   const accountId = accountInput ? str(accountInput, "AccountID")?.toLowerCase() : undefined;
   const accountCode = accountInput ? str(accountInput, "Code") : undefined;
   const account = org.accounts.find((a) =>
-    accountId ? a.accountId === accountId : accountCode !== undefined && a.code === accountCode,
+    accountId !== undefined ? a.accountId === accountId : accountCode !== undefined && a.code === accountCode,
   );
-  if (!account) errors.push("Account code is not valid");
+  if (accountId === undefined && accountCode === undefined)
+    errors.push("You must specify an Account code or Account ID for the payment");
+  else if (account?.status !== "ACTIVE") errors.push("Account could not be found");
   else if (account.type !== "BANK" && !account.enablePaymentsToAccount)
-    errors.push("Payments can only be made to bank accounts or accounts with payments enabled");
+    errors.push("Account type is invalid for making a payment to/from");
+  // Xero lists both refusals for a PAID or VOIDED invoice (nothing is outstanding on it), only the first for a draft.
   if (invoice.status !== "AUTHORISED") errors.push("Payments can only be made against Authorised documents");
   const amount = round2(num(input, "Amount") ?? 0);
   if (amount <= 0) errors.push("Payment amount must be greater than zero");
-  else if (invoice.status === "AUTHORISED" && amount > invoice.amountDue)
-    errors.push("Payment amount exceeds the amount outstanding on this document");
+  else if (amount > invoice.amountDue) errors.push("Payment amount exceeds the amount outstanding on this document");
   const date = input.Date === undefined ? todayOf(ctx.clock.nowMs()) : parseRequestDay(input.Date);
   if (!date) errors.push("Date must be a valid date.");
   if (errors.length > 0 || !account || !date) return { ok: false, errors };

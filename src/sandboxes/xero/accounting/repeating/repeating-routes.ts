@@ -1,11 +1,11 @@
 import { type Context, Hono } from "hono";
 import type { ApiEnv } from "../../api/api-env.ts";
-import { batchResponse, type ElementOutcome, readSummarizeErrors } from "../../api/batch.ts";
+import { batchResponse, type ElementOutcome, readSummarizeErrors, wireQuery } from "../../api/batch.ts";
 import { readJsonBody } from "../../api/request-body.ts";
 import { envelope, notFound, queryParseError, singleValidationError } from "../../api/responses.ts";
 import { compileOrder, compileWhere, type FieldMap, QueryError } from "../../api/where-filter.ts";
 import type { SandboxContext } from "../../context.ts";
-import { list, type WireObject } from "../../core/wire-input.ts";
+import { list, str, type WireObject } from "../../core/wire-input.ts";
 import type { OrganisationRecord, RepeatingInvoiceRecord } from "../../state/types.ts";
 import { createRepeatingInvoice, type RepeatingResult, updateRepeatingInvoice } from "./repeating-service.ts";
 import { repeatingToWire } from "./repeating-wire.ts";
@@ -32,10 +32,10 @@ export function repeatingRoutes(ctx: SandboxContext): Hono<ApiEnv> {
   app.get("/RepeatingInvoices", (c) => {
     const org = c.get("org");
     try {
-      const where = c.req.query("where");
+      const where = wireQuery(c, "where");
       let items = Object.values(org.repeatingInvoices);
       if (where) items = items.filter(compileWhere(where, FIELDS, "RepeatingInvoice"));
-      const order = c.req.query("order");
+      const order = wireQuery(c, "order");
       if (order) items.sort(compileOrder(order, FIELDS, "RepeatingInvoice"));
       return c.json(
         envelope(
@@ -56,17 +56,27 @@ export function repeatingRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     return item ? c.json(envelope(now(), "RepeatingInvoices", [repeatingToWire(org, item)])) : notFound(c);
   });
 
-  const create = async (c: Context<ApiEnv>) => {
+  /** PUT creates; POST (updateOrCreateRepeatingInvoices) also deletes the elements naming an existing template. */
+  const write = (allowDelete: boolean) => async (c: Context<ApiEnv>) => {
     const parsed = await readJsonBody(c);
     if (!parsed.ok) return parsed.response;
     const items = list(parsed.body, "RepeatingInvoices");
     if (!items) return singleValidationError(c, "RepeatingInvoices must be provided as an array.");
     const org = c.get("org");
-    const outcomes = items.map((item) => outcome(org, item, createRepeatingInvoice(ctx, org, item)));
+    const outcomes = items.map((item) => {
+      const id = (str(item, "RepeatingInvoiceID") ?? str(item, "ID"))?.toLowerCase();
+      if (allowDelete && id) {
+        const existing = org.repeatingInvoices[id];
+        return existing
+          ? outcome(org, item, updateRepeatingInvoice(ctx, existing, item))
+          : outcome(org, item, { ok: false, errors: ["The repeating invoice could not be found."] });
+      }
+      return outcome(org, item, createRepeatingInvoice(ctx, org, item));
+    });
     return batchResponse(c, now(), SHAPE, outcomes, readSummarizeErrors(c));
   };
-  app.put("/RepeatingInvoices", create);
-  app.post("/RepeatingInvoices", create);
+  app.put("/RepeatingInvoices", write(false));
+  app.post("/RepeatingInvoices", write(true));
 
   app.post("/RepeatingInvoices/:id", async (c) => {
     const org = c.get("org");

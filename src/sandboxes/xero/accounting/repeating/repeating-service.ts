@@ -105,6 +105,10 @@ function readSchedule(input: WireObject | undefined, errors: string[]): Schedule
   if (!DUE_DATE_TYPES.includes(dueDateType)) errors.push("Schedule DueDateType is not valid.");
   if (!startDate) errors.push("Schedule StartDate must be a valid date.");
   if (input.EndDate !== undefined && !endDate) errors.push("Schedule EndDate must be a valid date.");
+  if (startDate && endDate && endDate < startDate) errors.push("Schedule EndDate must be on or after the StartDate.");
+  const dayOfMonth = dueDateType === "OFCURRENTMONTH" || dueDateType === "OFFOLLOWINGMONTH";
+  if (!Number.isInteger(dueDate) || dueDate < (dayOfMonth ? 1 : 0) || (dayOfMonth && dueDate > 31))
+    errors.push("Schedule DueDate is not valid for the DueDateType.");
   if (errors.length > before || !startDate || (unit !== "WEEKLY" && unit !== "MONTHLY")) return undefined;
   return { period, unit, dueDate, dueDateType, startDate, endDate, nextScheduledDate: startDate, occurrences: 0 };
 }

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { ApiEnv } from "../../api/api-env.ts";
+import { wireQuery } from "../../api/batch.ts";
 import { envelope, notFound, queryParseError } from "../../api/responses.ts";
 import { compileOrder, compileWhere, type FieldMap, QueryError } from "../../api/where-filter.ts";
 import type { SandboxContext } from "../../context.ts";
@@ -15,6 +16,7 @@ const ACCOUNT_FIELDS: FieldMap<AccountRecord> = {
   status: (a) => a.status,
   taxtype: (a) => a.taxType,
   enablepaymentstoaccount: (a) => a.enablePaymentsToAccount,
+  bankaccountnumber: (a) => a.bankAccountNumber,
 };
 
 const TAX_FIELDS: FieldMap<TaxRateRecord> = {
@@ -22,6 +24,9 @@ const TAX_FIELDS: FieldMap<TaxRateRecord> = {
   name: (t) => t.name,
   status: () => "ACTIVE",
   effectiverate: (t) => t.rate,
+  reporttaxtype: (t) => t.reportTaxType,
+  canapplytorevenue: (t) => taxRateToWire(t).CanApplyToRevenue as boolean,
+  canapplytoexpenses: (t) => taxRateToWire(t).CanApplyToExpenses as boolean,
 };
 
 /** Organisation, Accounts, TaxRates and BrandingThemes: read-only settings. */
@@ -36,8 +41,8 @@ export function settingsRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     try {
       const accounts = filterAndSort(
         org.accounts,
-        c.req.query("where"),
-        c.req.query("order"),
+        wireQuery(c, "where"),
+        wireQuery(c, "order"),
         ACCOUNT_FIELDS,
         "Account",
       );
@@ -64,8 +69,8 @@ export function settingsRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     try {
       const rates = filterAndSort(
         c.get("org").taxRates,
-        c.req.query("where"),
-        c.req.query("order"),
+        wireQuery(c, "where"),
+        wireQuery(c, "order"),
         TAX_FIELDS,
         "TaxRate",
       );

@@ -54,16 +54,22 @@ export function accountToWire(account: AccountRecord, currency: string): Record<
   };
 }
 
+/** Report tax types of rates meant for purchases; the others are sales (or either, for NONE-like ones). */
+const PURCHASE_REPORT_TYPES = new Set(["INPUT", "EXEMPTEXPENSES", "INPUTTAXED", "GSTONIMPORTS"]);
+const SALES_REPORT_TYPES = new Set(["OUTPUT", "EXEMPTOUTPUT"]);
+
 export function taxRateToWire(rate: TaxRateRecord): Record<string, unknown> {
+  const purchases = PURCHASE_REPORT_TYPES.has(rate.reportTaxType);
+  const sales = SALES_REPORT_TYPES.has(rate.reportTaxType);
   return {
     Name: rate.name,
     TaxType: rate.taxType,
     ReportTaxType: rate.reportTaxType,
-    CanApplyToAssets: true,
-    CanApplyToEquity: true,
-    CanApplyToExpenses: true,
+    CanApplyToAssets: !sales,
+    CanApplyToEquity: !sales,
+    CanApplyToExpenses: !sales,
     CanApplyToLiabilities: true,
-    CanApplyToRevenue: true,
+    CanApplyToRevenue: !purchases,
     DisplayTaxRate: rate.rate,
     EffectiveRate: rate.rate,
     Status: "ACTIVE",

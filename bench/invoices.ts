@@ -35,7 +35,8 @@ async function seedLines(ctx: Ctx, count: number) {
     tax_rate: "15",
   });
   for (let i = 0; i < count; i++) {
-    await addLine(ctx, deal.opportunity.id, {
+    await addLine(ctx, {
+      opportunity_id: deal.opportunity.id,
       product_id: product.id,
       quantity: 1 + (i % 5),
       discount_percent: i % 3 === 0 ? "10" : "0",

@@ -106,7 +106,11 @@ export async function seedDemoCrm(deps: Deps): Promise<void> {
       status: deal.stage === "closed" ? "won" : "open",
     });
     for (const [product, quantity, invoice, manual] of deal.lines) {
-      const line = await addLine(ctx, opportunity.id, { product_id: productIds[product] ?? "", quantity });
+      const line = await addLine(ctx, {
+        opportunity_id: opportunity.id,
+        product_id: productIds[product] ?? "",
+        quantity,
+      });
       if (invoice) {
         await raiseDemoInvoice(ctx, opportunity.id, line.id, invoice);
       }

@@ -95,7 +95,8 @@ async function opportunityWith(name: string, inputs: LineInput[]) {
   const opportunity = await createOpportunity(ws.ctx, { name, company_id: deal.company.id, currency: "USD" });
   for (const { withProductDeposit, ...input } of inputs) {
     // The seeded "Website build" product carries a 33% deposit default; "Hosting" carries none.
-    await addLine(ws.ctx, opportunity.id, {
+    await addLine(ws.ctx, {
+      opportunity_id: opportunity.id,
       ...input,
       product_id: withProductDeposit ? deal.product.id : deal.recurring.id,
     });
@@ -128,7 +129,7 @@ describe("line and opportunity totals", () => {
 
   it("each line's total, deposit and decimals are what the money rules compute", async () => {
     for (const { id, inputs } of opportunities) {
-      const lines = await listLines(ws.ctx, id);
+      const lines = await listLines(ws.ctx, { opportunity_id: id });
       expect(lines.map(pick)).toEqual(inputs.map(expected));
     }
   });
@@ -164,14 +165,19 @@ describe("line and opportunity totals", () => {
     const api = client(app, ws.apiKey);
     const target = opportunities[0];
     if (!target) throw new Error("no opportunity");
-    const [first, second] = await listLines(ws.ctx, target.id);
+    const [first, second] = await listLines(ws.ctx, { opportunity_id: target.id });
     if (!first || !second) throw new Error("lines missing");
-    const edited = await updateLine(ws.ctx, target.id, first.id, { quantity: "7", discount_percent: "12.5" });
+    const edited = await updateLine(ws.ctx, {
+      opportunity_id: target.id,
+      line_id: first.id,
+      quantity: "7",
+      discount_percent: "12.5",
+    });
     expect(edited.lineTotalAmount).toBe(
       lineTotal({ quantity: "7", unitAmount: first.unitAmount, discountPercent: "12.5" }),
     );
-    await removeLine(ws.ctx, target.id, second.id);
-    const lines = await listLines(ws.ctx, target.id);
+    await removeLine(ws.ctx, { opportunity_id: target.id, line_id: second.id });
+    const lines = await listLines(ws.ctx, { opportunity_id: target.id });
     const body = (await api.get(`/api/v1/opportunities/${target.id}?expand=products`)).body;
     expect(body.line_count).toBe(lines.length);
     expect(body.total_amount).toBe(sumMinor(lines.map((l) => l.lineTotalAmount)));
@@ -193,10 +199,12 @@ describe("line and opportunity totals", () => {
 
   it("stay exact under concurrent edits, multi-row writes and deletion", async () => {
     const target = await opportunityWith("Concurrent", random.slice(0, 6));
-    const lines = await listLines(ws.ctx, target.id);
+    const lines = await listLines(ws.ctx, { opportunity_id: target.id });
     await Promise.all([
-      ...lines.map((line, i) => updateLine(ws.ctx, target.id, line.id, { quantity: String(i + 2) })),
-      ...[1, 2, 3].map((q) => addLine(ws.ctx, target.id, { product_id: deal.product.id, quantity: q })),
+      ...lines.map((line, i) =>
+        updateLine(ws.ctx, { opportunity_id: target.id, line_id: line.id, quantity: String(i + 2) }),
+      ),
+      ...[1, 2, 3].map((q) => addLine(ws.ctx, { opportunity_id: target.id, product_id: deal.product.id, quantity: q })),
     ]);
     const second = await opportunityWith("Bulk", []);
     // One statement adding lines to two opportunities, as an import would.
@@ -209,13 +217,13 @@ describe("line and opportunity totals", () => {
       return { line_count: body.line_count, total_amount: body.total_amount };
     };
     for (const id of [target.id, second.id]) {
-      const now = await listLines(ws.ctx, id);
+      const now = await listLines(ws.ctx, { opportunity_id: id });
       expect(await totalsOf(id)).toEqual({
         line_count: now.length,
         total_amount: sumMinor(now.map((l) => l.lineTotalAmount)),
       });
     }
-    await deleteOpportunity(ws.ctx, second.id);
+    await deleteOpportunity(ws.ctx, { id: second.id });
     const left = await database.db
       .select()
       .from(opportunityLineTotals)

@@ -41,7 +41,7 @@ afterAll(async () => {
 
 const opp = () => deal.opportunity.id;
 const lineId = () => deal.lines[0]?.id ?? "";
-const storedLine = async () => (await listLines(ws.ctx, opp())).find((l) => l.id === lineId());
+const storedLine = async () => (await listLines(ws.ctx, { opportunity_id: opp() })).find((l) => l.id === lineId());
 
 describe.each([
   ["get_opportunity_products", "update_opportunity_product", "add_opportunity_product"],
@@ -111,7 +111,7 @@ describe.each([
       /^not_found: /,
     );
     expect(await storedLine()).toEqual(before);
-    expect(await listLines(ws.ctx, opp())).toHaveLength(3);
+    expect(await listLines(ws.ctx, { opportunity_id: opp() })).toHaveLength(3);
   });
 
   it("refuses a NUL byte in an id argument as invalid input, never an internal error", async () => {

@@ -57,7 +57,7 @@ describe("lines of a draft invoice removed before it is sent", () => {
     const [gone, kept] = deal.lines;
     if (!gone || !kept) throw new Error("no lines");
     const draft = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-    await removeLine(ws.ctx, deal.opportunity.id, gone.id);
+    await removeLine(ws.ctx, { opportunity_id: deal.opportunity.id, line_id: gone.id });
     const sent = await approveInvoice(ws.ctx, draft.id);
     expect(sent.status).toBe("AUTHORISED");
     const paid = await recordPayment(ws.ctx, draft.id, {
@@ -66,7 +66,11 @@ describe("lines of a draft invoice removed before it is sent", () => {
       method: "cash",
     });
     expect(paid.status).toBe("PAID");
-    const history = await listPaymentStatusHistory(ws.ctx, deal.opportunity.id, kept.id, { limit: 50 });
+    const history = await listPaymentStatusHistory(ws.ctx, {
+      opportunity_id: deal.opportunity.id,
+      line_id: kept.id,
+      limit: 50,
+    });
     expect(history.data.map((h) => h.toStatus)).toEqual(["invoiced", "paid"]);
   });
 });
@@ -101,7 +105,11 @@ describe("payments never exceed the amount due, even concurrently", () => {
     expect(final).toMatchObject({ status: "PAID", amountPaidAmount: final.totalAmount });
     const line = deal.lines[0];
     if (!line) throw new Error("no line");
-    const history = await listPaymentStatusHistory(ws.ctx, deal.opportunity.id, line.id, { limit: 50 });
+    const history = await listPaymentStatusHistory(ws.ctx, {
+      opportunity_id: deal.opportunity.id,
+      line_id: line.id,
+      limit: 50,
+    });
     expect(history.data.map((h) => h.toStatus)).toEqual(["invoiced", "paid"]);
   });
 });
@@ -114,7 +122,11 @@ describe("races", () => {
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => approveInvoice(ws.ctx, invoice.id)));
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
     for (const line of deal.lines) {
-      const history = await listPaymentStatusHistory(ws.ctx, deal.opportunity.id, line.id, { limit: 50 });
+      const history = await listPaymentStatusHistory(ws.ctx, {
+        opportunity_id: deal.opportunity.id,
+        line_id: line.id,
+        limit: 50,
+      });
       expect(history.data.map((h) => h.toStatus)).toEqual(["invoiced"]);
     }
   });
@@ -171,9 +183,11 @@ describe("listPaymentStatusHistory parses its page input", () => {
     if (!line) throw new Error("no line");
     const draft = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
     await approveInvoice(ws.ctx, draft.id);
-    const page = await listPaymentStatusHistory(ws.ctx, deal.opportunity.id, line.id, {});
+    const page = await listPaymentStatusHistory(ws.ctx, { opportunity_id: deal.opportunity.id, line_id: line.id });
     expect(page.data.map((h) => h.toStatus)).toEqual(["invoiced"]);
-    await expect(listPaymentStatusHistory(ws.ctx, deal.opportunity.id, line.id, { limit: 0 })).rejects.toMatchObject({
+    await expect(
+      listPaymentStatusHistory(ws.ctx, { opportunity_id: deal.opportunity.id, line_id: line.id, limit: 0 }),
+    ).rejects.toMatchObject({
       code: "invalid_input",
     });
   });

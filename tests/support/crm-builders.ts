@@ -31,7 +31,13 @@ export async function seedDeal(ctx: Ctx, lineCount = 0) {
   });
   const lines = [];
   for (let i = 0; i < lineCount; i++) {
-    lines.push(await addLine(ctx, opportunity.id, { product_id: i % 2 ? recurring.id : product.id, quantity: 1 + i }));
+    lines.push(
+      await addLine(ctx, {
+        opportunity_id: opportunity.id,
+        product_id: i % 2 ? recurring.id : product.id,
+        quantity: 1 + i,
+      }),
+    );
   }
   return { company, contact, product, recurring, opportunity, lines };
 }

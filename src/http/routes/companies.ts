@@ -55,7 +55,7 @@ export const companyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(CompanySchema, "The company") },
     }),
-    async (c) => c.json(toCompanyDto(await getCompany(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toCompanyDto(await getCompany(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -67,7 +67,8 @@ export const companyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam, ...body(UpdateCompanyInput) },
       responses: { 200: json(CompanySchema, "The company") },
     }),
-    async (c) => c.json(toCompanyDto(await updateCompany(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) =>
+      c.json(toCompanyDto(await updateCompany(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id })), 200),
   )
   .openapi(
     apiRoute({
@@ -80,7 +81,7 @@ export const companyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: { 204: { description: "Deleted" } },
     }),
     async (c) => {
-      await deleteCompany(ctxOf(c), c.req.valid("param").id);
+      await deleteCompany(ctxOf(c), c.req.valid("param"));
       return c.body(null, 204);
     },
   );

@@ -55,7 +55,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(ContactSchema, "The contact") },
     }),
-    async (c) => c.json(toContactDto(await getContact(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toContactDto(await getContact(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -67,7 +67,8 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam, ...body(UpdateContactInput) },
       responses: { 200: json(ContactSchema, "The contact") },
     }),
-    async (c) => c.json(toContactDto(await updateContact(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) =>
+      c.json(toContactDto(await updateContact(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id })), 200),
   )
   .openapi(
     apiRoute({
@@ -80,7 +81,7 @@ export const contactRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: { 204: { description: "Deleted" } },
     }),
     async (c) => {
-      await deleteContact(ctxOf(c), c.req.valid("param").id);
+      await deleteContact(ctxOf(c), c.req.valid("param"));
       return c.body(null, 204);
     },
   );

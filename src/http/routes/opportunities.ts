@@ -68,7 +68,7 @@ export function opportunityRoutes(base: OpportunityBase) {
         responses: { 200: json(OpportunitySchema, "The opportunity") },
       }),
       async (c) => {
-        const view = await getOpportunity(ctxOf(c), c.req.valid("param").id, c.req.valid("query"));
+        const view = await getOpportunity(ctxOf(c), { ...c.req.valid("query"), id: c.req.valid("param").id });
         return c.json(toOpportunityDto(view), 200);
       },
     )
@@ -84,7 +84,7 @@ export function opportunityRoutes(base: OpportunityBase) {
         responses: { 200: json(OpportunitySchema, "The opportunity") },
       }),
       async (c) => {
-        const view = await updateOpportunity(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+        const view = await updateOpportunity(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id });
         return c.json(toOpportunityDto(view), 200);
       },
     )
@@ -99,7 +99,7 @@ export function opportunityRoutes(base: OpportunityBase) {
         responses: { 204: { description: "Deleted" } },
       }),
       async (c) => {
-        await deleteOpportunity(ctxOf(c), c.req.valid("param").id);
+        await deleteOpportunity(ctxOf(c), c.req.valid("param"));
         return c.body(null, 204);
       },
     );

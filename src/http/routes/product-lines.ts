@@ -43,7 +43,7 @@ export function productLineRoutes(base: OpportunityBase) {
         request: { params: IdParam },
         responses: { 200: json(pageOf(LineSchema), "Every line (one page)") },
       }),
-      async (c) => c.json(lineList(await listLines(ctxOf(c), c.req.valid("param").id)), 200),
+      async (c) => c.json(lineList(await listLines(ctxOf(c), { opportunity_id: c.req.valid("param").id })), 200),
     )
     .openapi(
       apiRoute({
@@ -56,7 +56,11 @@ export function productLineRoutes(base: OpportunityBase) {
         request: { params: IdParam, ...body(AddLineInput) },
         responses: { 201: json(LineSchema, "The line") },
       }),
-      async (c) => c.json(toLineDto(await addLine(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+      async (c) =>
+        c.json(
+          toLineDto(await addLine(ctxOf(c), { ...c.req.valid("json"), opportunity_id: c.req.valid("param").id })),
+          201,
+        ),
     )
     .openapi(
       apiRoute({
@@ -69,7 +73,10 @@ export function productLineRoutes(base: OpportunityBase) {
         responses: { 200: json(pageOf(LineSchema), "The lines in their new order") },
       }),
       async (c) => {
-        const reordered = await reorderLines(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+        const reordered = await reorderLines(ctxOf(c), {
+          ...c.req.valid("json"),
+          opportunity_id: c.req.valid("param").id,
+        });
         return c.json(lineList(reordered), 200);
       },
     )
@@ -86,7 +93,7 @@ export function productLineRoutes(base: OpportunityBase) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid("param");
-        return c.json(toLineDto(await getLine(ctxOf(c), id, lineId)), 200);
+        return c.json(toLineDto(await getLine(ctxOf(c), { opportunity_id: id, line_id: lineId })), 200);
       },
     )
     .openapi(
@@ -102,7 +109,8 @@ export function productLineRoutes(base: OpportunityBase) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid("param");
-        return c.json(toLineDto(await updateLine(ctxOf(c), id, lineId, c.req.valid("json"))), 200);
+        const line = await updateLine(ctxOf(c), { ...c.req.valid("json"), opportunity_id: id, line_id: lineId });
+        return c.json(toLineDto(line), 200);
       },
     )
     .openapi(
@@ -117,7 +125,7 @@ export function productLineRoutes(base: OpportunityBase) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid("param");
-        await removeLine(ctxOf(c), id, lineId);
+        await removeLine(ctxOf(c), { opportunity_id: id, line_id: lineId });
         return c.body(null, 204);
       },
     )
@@ -134,7 +142,8 @@ export function productLineRoutes(base: OpportunityBase) {
       }),
       async (c) => {
         const { id, lineId } = c.req.valid("param");
-        const page = await listPaymentStatusHistory(ctxOf(c), id, lineId, c.req.valid("query"));
+        const query = { ...c.req.valid("query"), opportunity_id: id, line_id: lineId };
+        const page = await listPaymentStatusHistory(ctxOf(c), query);
         const data = page.data.map(toStatusChangeDto);
         return c.json({ data, has_more: page.hasMore, next_cursor: page.nextCursor }, 200);
       },

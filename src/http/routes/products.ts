@@ -55,7 +55,7 @@ export const productRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(ProductSchema, "The product") },
     }),
-    async (c) => c.json(toProductDto(await getProduct(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toProductDto(await getProduct(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -67,7 +67,8 @@ export const productRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam, ...body(UpdateProductInput) },
       responses: { 200: json(ProductSchema, "The product") },
     }),
-    async (c) => c.json(toProductDto(await updateProduct(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) =>
+      c.json(toProductDto(await updateProduct(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id })), 200),
   )
   .openapi(
     apiRoute({
@@ -80,7 +81,7 @@ export const productRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: { 204: { description: "Deleted" } },
     }),
     async (c) => {
-      await deleteProduct(ctxOf(c), c.req.valid("param").id);
+      await deleteProduct(ctxOf(c), c.req.valid("param"));
       return c.body(null, 204);
     },
   );

@@ -25,5 +25,5 @@ export const getOpportunityTool = defineTool({
   input: z.strictObject({ opportunity_id: OpportunityId, expand: z.enum(["products"]).optional() }),
   output: OpportunitySchema,
   run: async (ctx, { opportunity_id, expand }) =>
-    toOpportunityDto(await getOpportunity(ctx, opportunity_id, expand ? { expand } : {})),
+    toOpportunityDto(await getOpportunity(ctx, { id: opportunity_id, ...(expand ? { expand } : {}) })),
 });

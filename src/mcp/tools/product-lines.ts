@@ -22,7 +22,7 @@ export const getOpportunityProductsTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId }),
   output: listOf(LineSchema),
-  run: async (ctx, { opportunity_id }) => wholeList(await listLines(ctx, opportunity_id), toLineDto),
+  run: async (ctx, input) => wholeList(await listLines(ctx, input), toLineDto),
 });
 
 export const addOpportunityProductTool = defineTool({
@@ -32,7 +32,7 @@ export const addOpportunityProductTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId, ...AddLineInput.shape }),
   output: LineSchema,
-  run: async (ctx, { opportunity_id, ...line }) => toLineDto(await addLine(ctx, opportunity_id, line)),
+  run: async (ctx, input) => toLineDto(await addLine(ctx, input)),
 });
 
 export const updateOpportunityProductTool = defineTool({
@@ -43,8 +43,7 @@ export const updateOpportunityProductTool = defineTool({
   destructive: true,
   input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...UpdateLineInput.shape }),
   output: LineSchema,
-  run: async (ctx, { opportunity_id, line_id, ...patch }) =>
-    toLineDto(await updateLine(ctx, opportunity_id, line_id, patch)),
+  run: async (ctx, input) => toLineDto(await updateLine(ctx, input)),
 });
 
 export const getPaymentStatusHistoryTool = defineTool({
@@ -55,8 +54,7 @@ export const getPaymentStatusHistoryTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...PageQuery.shape }),
   output: listOf(StatusChangeSchema),
-  run: async (ctx, { opportunity_id, line_id, ...page }) =>
-    pageDto(await listPaymentStatusHistory(ctx, opportunity_id, line_id, page), toStatusChangeDto),
+  run: async (ctx, input) => pageDto(await listPaymentStatusHistory(ctx, input), toStatusChangeDto),
 });
 
 /** SPEC §8: the pre-rename tool names keep working, with identical behaviour. */

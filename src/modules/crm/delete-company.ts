@@ -2,11 +2,14 @@ import { eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { companies } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { RecordRef } from "./fields.ts";
 import { getCompanyOrThrow, isForeignKeyViolation } from "./internal.ts";
 
 /** Its contacts stay (unlinked); a company that still has opportunities cannot be deleted. */
-export async function deleteCompany(ctx: Ctx, id: string): Promise<void> {
+export async function deleteCompany(ctx: Ctx, input: RecordRef): Promise<void> {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "companies:write");
   try {
     await withTransaction(ctx, async (tx) => {

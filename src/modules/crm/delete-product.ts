@@ -2,11 +2,14 @@ import { eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { products } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { RecordRef } from "./fields.ts";
 import { getProductOrThrow, isForeignKeyViolation } from "./internal.ts";
 
 /** A product on any opportunity line is kept (lines name it); deactivate it instead. */
-export async function deleteProduct(ctx: Ctx, id: string): Promise<void> {
+export async function deleteProduct(ctx: Ctx, input: RecordRef): Promise<void> {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "products:write");
   try {
     await withTransaction(ctx, async (tx) => {

@@ -4,7 +4,7 @@ export { createProduct } from "./create-product.ts";
 export { deleteCompany } from "./delete-company.ts";
 export { deleteContact } from "./delete-contact.ts";
 export { deleteProduct } from "./delete-product.ts";
-export { Currency, Id, MinorAmount, Name, Percent, Quantity } from "./fields.ts";
+export { Currency, Id, MinorAmount, Name, Percent, Quantity, RecordRef } from "./fields.ts";
 export { getCompany } from "./get-company.ts";
 export { getContact } from "./get-contact.ts";
 export { getProduct } from "./get-product.ts";

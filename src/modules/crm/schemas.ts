@@ -1,6 +1,7 @@
 // Verb inputs use the public snake_case field names, as in the access module.
 import { z } from "zod";
 import { PRODUCT_BILLINGS } from "../../db/schema/index.ts";
+import { RecordId } from "../../lib/record-id.ts";
 import { Currency, Id, MinorAmount, Name, OptionalText, Percent } from "./fields.ts";
 
 export const ListQuery = z.object({
@@ -20,6 +21,9 @@ export const CreateCompanyInput = z.strictObject(companyFields);
 export type CreateCompanyInput = z.input<typeof CreateCompanyInput>;
 export const UpdateCompanyInput = z.strictObject({ ...companyFields, name: Name.optional() });
 export type UpdateCompanyInput = z.input<typeof UpdateCompanyInput>;
+/** `updateCompany`'s whole input: the company's id beside the fields to change. */
+export const UpdateCompanyCommand = UpdateCompanyInput.extend({ id: RecordId });
+export type UpdateCompanyCommand = z.input<typeof UpdateCompanyCommand>;
 
 const contactFields = {
   name: Name,
@@ -31,6 +35,9 @@ export const CreateContactInput = z.strictObject(contactFields);
 export type CreateContactInput = z.input<typeof CreateContactInput>;
 export const UpdateContactInput = z.strictObject({ ...contactFields, name: Name.optional() });
 export type UpdateContactInput = z.input<typeof UpdateContactInput>;
+/** `updateContact`'s whole input: the contact's id beside the fields to change. */
+export const UpdateContactCommand = UpdateContactInput.extend({ id: RecordId });
+export type UpdateContactCommand = z.input<typeof UpdateContactCommand>;
 
 const productFields = {
   name: Name,
@@ -52,3 +59,6 @@ export const UpdateProductInput = z.strictObject({
   currency: Currency.optional(),
 });
 export type UpdateProductInput = z.input<typeof UpdateProductInput>;
+/** `updateProduct`'s whole input: the product's id beside the fields to change. */
+export const UpdateProductCommand = UpdateProductInput.extend({ id: RecordId });
+export type UpdateProductCommand = z.input<typeof UpdateProductCommand>;

@@ -4,16 +4,16 @@ import { companies } from "../../db/schema/index.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getCompanyOrThrow } from "./internal.ts";
-import { UpdateCompanyInput } from "./schemas.ts";
+import { UpdateCompanyCommand } from "./schemas.ts";
 
-export async function updateCompany(ctx: Ctx, id: string, input: UpdateCompanyInput) {
-  const parsed = parseInput(UpdateCompanyInput, input);
+export async function updateCompany(ctx: Ctx, input: UpdateCompanyCommand) {
+  const { id, ...fields } = parseInput(UpdateCompanyCommand, input);
   requireScope(ctx.actor.scopes, "companies:write");
   return withTransaction(ctx, async (tx) => {
     const company = await getCompanyOrThrow(tx, ctx.actor.workspaceId, id);
     const [row] = await tx
       .update(companies)
-      .set({ ...parsed, updatedAt: ctx.clock.now() })
+      .set({ ...fields, updatedAt: ctx.clock.now() })
       .where(eq(companies.id, company.id))
       .returning();
     return row ?? company;

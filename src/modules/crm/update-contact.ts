@@ -4,10 +4,10 @@ import { contacts } from "../../db/schema/index.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getCompanyOrThrow, getContactOrThrow, withReference } from "./internal.ts";
-import { UpdateContactInput } from "./schemas.ts";
+import { UpdateContactCommand } from "./schemas.ts";
 
-export async function updateContact(ctx: Ctx, id: string, input: UpdateContactInput) {
-  const { company_id: companyId, ...fields } = parseInput(UpdateContactInput, input);
+export async function updateContact(ctx: Ctx, input: UpdateContactCommand) {
+  const { id, company_id: companyId, ...fields } = parseInput(UpdateContactCommand, input);
   requireScope(ctx.actor.scopes, "contacts:write");
   return withTransaction(ctx, async (tx) => {
     const contact = await getContactOrThrow(tx, ctx.actor.workspaceId, id);

@@ -4,11 +4,11 @@ import { products } from "../../db/schema/index.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getProductOrThrow } from "./internal.ts";
-import { UpdateProductInput } from "./schemas.ts";
+import { UpdateProductCommand } from "./schemas.ts";
 
 /** Existing opportunity lines keep the price they were added with. */
-export async function updateProduct(ctx: Ctx, id: string, input: UpdateProductInput) {
-  const parsed = parseInput(UpdateProductInput, input);
+export async function updateProduct(ctx: Ctx, input: UpdateProductCommand) {
+  const { id, ...parsed } = parseInput(UpdateProductCommand, input);
   requireScope(ctx.actor.scopes, "products:write");
   return withTransaction(ctx, async (tx) => {
     const product = await getProductOrThrow(tx, ctx.actor.workspaceId, id);

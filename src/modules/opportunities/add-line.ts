@@ -9,21 +9,21 @@ import { getProductOrThrow, withReference } from "../crm/index.ts";
 import { getOpportunityOrThrow, MAX_LINES_PER_OPPORTUNITY } from "./internal.ts";
 import { assertPriceable, type LineView } from "./line-view.ts";
 import { readLine } from "./read-line.ts";
-import { AddLineInput } from "./schemas.ts";
+import { AddLineCommand } from "./schemas.ts";
 import { applyManualStatus } from "./set-payment-status.ts";
 
 /**
  * Adds a product to an opportunity. Price, tax rate and deposit % default to the product's; a starting
  * payment_status other than unpaid is a manual change (needs invoices:write, checked before anything is written).
  */
-export async function addLine(ctx: Ctx, opportunityId: string, input: AddLineInput): Promise<LineView> {
-  const parsed = parseInput(AddLineInput, input);
+export async function addLine(ctx: Ctx, input: AddLineCommand): Promise<LineView> {
+  const parsed = parseInput(AddLineCommand, input);
   requireScope(ctx.actor.scopes, "opportunities:write");
   if (parsed.payment_status !== undefined) {
     requireScope(ctx.actor.scopes, "invoices:write");
   }
   return withTransaction(ctx, async (tx) => {
-    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, opportunityId);
+    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, parsed.opportunity_id);
     const product = await withReference("product_id", () =>
       getProductOrThrow(tx, ctx.actor.workspaceId, parsed.product_id),
     );

@@ -2,11 +2,14 @@ import { eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices, opportunities } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { RecordRef } from "../crm/fields.ts";
 import { getOpportunityOrThrow } from "./internal.ts";
 
 /** Deletes its lines too; their payment status history stays (append-only audit). Refused once invoiced. */
-export async function deleteOpportunity(ctx: Ctx, id: string): Promise<void> {
+export async function deleteOpportunity(ctx: Ctx, input: RecordRef): Promise<void> {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "opportunities:delete");
   await withTransaction(ctx, async (tx) => {
     const row = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, id);

@@ -1,25 +1,20 @@
 import { and, asc, eq, gt } from "drizzle-orm";
-import type { z } from "zod";
 import type { Ctx } from "../../context.ts";
 import { paymentStatusHistory } from "../../db/schema/index.ts";
-import { decodeCursor, PageQuery, toPage } from "../../lib/pagination.ts";
+import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getLineOrThrow, getOpportunityOrThrow } from "./internal.ts";
+import { ListPaymentStatusHistoryInput } from "./schemas.ts";
 
 /** Oldest first, so the page reads as the line's story. */
-export async function listPaymentStatusHistory(
-  ctx: Ctx,
-  opportunityId: string,
-  lineId: string,
-  input: z.input<typeof PageQuery>,
-) {
+export async function listPaymentStatusHistory(ctx: Ctx, input: ListPaymentStatusHistoryInput) {
   // Parsed here, not only by the transports: a missing limit would otherwise reach SQL as LIMIT NaN.
-  const page = parseInput(PageQuery, input);
+  const page = parseInput(ListPaymentStatusHistoryInput, input);
   requireScope(ctx.actor.scopes, "opportunities:read");
   requireScope(ctx.actor.scopes, "invoices:read");
-  const opportunity = await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, opportunityId);
-  const line = await getLineOrThrow(ctx.db, ctx.actor.workspaceId, opportunity.id, lineId);
+  const opportunity = await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, page.opportunity_id);
+  const line = await getLineOrThrow(ctx.db, ctx.actor.workspaceId, opportunity.id, page.line_id);
   const after = decodeCursor(page.cursor);
   const rows = await ctx.db
     .select()

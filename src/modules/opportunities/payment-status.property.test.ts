@@ -41,7 +41,7 @@ describe("payment status ladder", () => {
   it("automatic changes never lower, manual ones set exactly, history lists every real change", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 10 }), async (steps) => {
-        const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+        const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
         let expected: PaymentStatus = "unpaid";
         const changes: { from: PaymentStatus; to: PaymentStatus; source: string }[] = [];
         for (const s of steps) {
@@ -68,7 +68,7 @@ describe("payment status ladder", () => {
   });
 
   it("records the actor and the related invoice", async () => {
-    const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+    const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
     await promote(ws.ctx, { lineId: line.id, proposed: "invoiced", source: "xero_sync", invoiceId: "inv_123" });
     const member = {
       ...ws.ctx,
@@ -104,7 +104,7 @@ describe("payment status ladder", () => {
   });
 
   it("refuses a manual change without invoices:write and a line from another workspace", async () => {
-    const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+    const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
     const reader = { ...ws.ctx, actor: { ...ws.ctx.actor, scopes: new Set(["invoices:read" as const]) } };
     await expect(setPaymentStatus(reader, { lineId: line.id, status: "paid" })).rejects.toMatchObject({
       code: "insufficient_scope",

@@ -34,7 +34,7 @@ async function stateOf(lineId: string) {
 describe("promote under concurrency", () => {
   it("racing promotions of one line end at the maximum with one history row per rise", async () => {
     for (let round = 0; round < 5; round++) {
-      const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+      const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
       const proposals: PaymentStatus[] = Array.from(
         { length: 24 },
         (_, i) => PAYMENT_STATUSES[(i * 7 + round) % 4] ?? "paid",
@@ -57,7 +57,7 @@ describe("promote under concurrency", () => {
   });
 
   it("many identical promotions write history exactly once", async () => {
-    const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+    const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         promote(ws.ctx, { lineId: line.id, proposed: "deposit_invoiced", source: "invoice_sent" }),
@@ -70,7 +70,7 @@ describe("promote under concurrency", () => {
   });
 
   it("joins the caller's transaction and rolls back with it", async () => {
-    const line = await addLine(ws.ctx, deal.opportunity.id, { product_id: deal.product.id });
+    const line = await addLine(ws.ctx, { opportunity_id: deal.opportunity.id, product_id: deal.product.id });
     await expect(
       withTransaction({ db: database.db }, async (tx) => {
         await promote({ ...ws.ctx, db: tx }, { lineId: line.id, proposed: "invoiced", source: "invoice_sent" });

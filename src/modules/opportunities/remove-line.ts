@@ -2,18 +2,21 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoiceLines, invoices, productLines } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getLineOrThrow, getOpportunityOrThrow } from "./internal.ts";
+import { LineRef } from "./schemas.ts";
 
 /**
  * The line's payment status history is kept. A line billed on a sent or paid invoice stays: the invoice is a
  * financial record of it. Drafts and voided invoices do not hold it.
  */
-export async function removeLine(ctx: Ctx, opportunityId: string, lineId: string): Promise<void> {
+export async function removeLine(ctx: Ctx, input: LineRef): Promise<void> {
+  const parsed = parseInput(LineRef, input);
   requireScope(ctx.actor.scopes, "opportunities:write");
   await withTransaction(ctx, async (tx) => {
-    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, opportunityId);
-    const line = await getLineOrThrow(tx, ctx.actor.workspaceId, opportunity.id, lineId);
+    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, parsed.opportunity_id);
+    const line = await getLineOrThrow(tx, ctx.actor.workspaceId, opportunity.id, parsed.line_id);
     const [billed] = await tx
       .select({ number: invoices.number })
       .from(invoiceLines)

@@ -6,14 +6,14 @@ import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getOpportunityOrThrow } from "./internal.ts";
 import { type LineView, loadLines } from "./line-view.ts";
-import { ReorderLinesInput } from "./schemas.ts";
+import { ReorderLinesCommand } from "./schemas.ts";
 
 /** Puts the lines in the given order (sort_order 0, 1, 2 …); the list must name every line exactly once. */
-export async function reorderLines(ctx: Ctx, opportunityId: string, input: ReorderLinesInput): Promise<LineView[]> {
-  const parsed = parseInput(ReorderLinesInput, input);
+export async function reorderLines(ctx: Ctx, input: ReorderLinesCommand): Promise<LineView[]> {
+  const parsed = parseInput(ReorderLinesCommand, input);
   requireScope(ctx.actor.scopes, "opportunities:write");
   return withTransaction(ctx, async (tx) => {
-    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, opportunityId);
+    const opportunity = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, parsed.opportunity_id);
     const current = await tx
       .select({ id: productLines.id })
       .from(productLines)

@@ -1,6 +1,8 @@
 // Verb inputs use the public snake_case field names, as in the access module.
 import { z } from "zod";
 import { OPPORTUNITY_STATUSES } from "../../db/schema/index.ts";
+import { PageQuery } from "../../lib/pagination.ts";
+import { RecordId } from "../../lib/record-id.ts";
 import { PAYMENT_STATUSES } from "../billing/index.ts";
 import { Currency, Id, MinorAmount, Name, Percent, Quantity } from "../crm/fields.ts";
 
@@ -23,6 +25,17 @@ export type CreateOpportunityInput = z.input<typeof CreateOpportunityInput>;
 
 export const UpdateOpportunityInput = CreateOpportunityInput.partial();
 export type UpdateOpportunityInput = z.input<typeof UpdateOpportunityInput>;
+/** `updateOpportunity`'s whole input: the opportunity's id beside the fields to change. */
+export const UpdateOpportunityCommand = UpdateOpportunityInput.extend({ id: RecordId });
+export type UpdateOpportunityCommand = z.input<typeof UpdateOpportunityCommand>;
+
+/** `getOpportunity`'s input: with expand=products the opportunity carries its lines. */
+export const GetOpportunityInput = z.strictObject({ id: RecordId, expand: z.enum(["products"]).optional() });
+export type GetOpportunityInput = z.input<typeof GetOpportunityInput>;
+
+/** The whole input of a verb that reads what belongs to one opportunity (its lines, its invoices, their totals). */
+export const OpportunityRef = z.strictObject({ opportunity_id: RecordId });
+export type OpportunityRef = z.input<typeof OpportunityRef>;
 
 export const ListOpportunitiesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -50,9 +63,26 @@ export const AddLineInput = z.strictObject({
   ...z.object(lineFields).partial().shape,
 });
 export type AddLineInput = z.input<typeof AddLineInput>;
+/** `addLine`'s whole input: the opportunity's id beside the new line. */
+export const AddLineCommand = AddLineInput.extend({ opportunity_id: RecordId });
+export type AddLineCommand = z.input<typeof AddLineCommand>;
+
+/** One line of one opportunity: the whole input of the verbs that read or remove it. */
+export const LineRef = z.strictObject({ opportunity_id: RecordId, line_id: RecordId });
+export type LineRef = z.input<typeof LineRef>;
 
 export const UpdateLineInput = z.strictObject(lineFields).partial();
 export type UpdateLineInput = z.input<typeof UpdateLineInput>;
+/** `updateLine`'s whole input: the opportunity's and the line's ids beside the fields to change. */
+export const UpdateLineCommand = UpdateLineInput.extend(LineRef.shape);
+export type UpdateLineCommand = z.input<typeof UpdateLineCommand>;
 
 export const ReorderLinesInput = z.strictObject({ line_ids: z.array(Id).min(1).max(500) });
 export type ReorderLinesInput = z.input<typeof ReorderLinesInput>;
+/** `reorderLines`'s whole input: the opportunity's id beside the new order. */
+export const ReorderLinesCommand = ReorderLinesInput.extend({ opportunity_id: RecordId });
+export type ReorderLinesCommand = z.input<typeof ReorderLinesCommand>;
+
+/** `listPaymentStatusHistory`'s input: the line (and its opportunity) and the page. */
+export const ListPaymentStatusHistoryInput = PageQuery.extend(LineRef.shape);
+export type ListPaymentStatusHistoryInput = z.input<typeof ListPaymentStatusHistoryInput>;

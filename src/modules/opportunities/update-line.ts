@@ -6,17 +6,17 @@ import { requireScope } from "../access/index.ts";
 import { getLineOrThrow, getOpportunityOrThrow } from "./internal.ts";
 import { assertPriceable, type LineView } from "./line-view.ts";
 import { readLine } from "./read-line.ts";
-import { UpdateLineInput } from "./schemas.ts";
+import { UpdateLineCommand } from "./schemas.ts";
 import { applyManualStatus } from "./set-payment-status.ts";
 
 /** Edits a line; payment_status is a manual change and needs invoices:write, checked before any write. */
-export async function updateLine(
-  ctx: Ctx,
-  opportunityId: string,
-  lineId: string,
-  input: UpdateLineInput,
-): Promise<LineView> {
-  const { payment_status: status, ...fields } = parseInput(UpdateLineInput, input);
+export async function updateLine(ctx: Ctx, input: UpdateLineCommand): Promise<LineView> {
+  const {
+    opportunity_id: opportunityId,
+    line_id: lineId,
+    payment_status: status,
+    ...fields
+  } = parseInput(UpdateLineCommand, input);
   requireScope(ctx.actor.scopes, "opportunities:write");
   if (status !== undefined) {
     requireScope(ctx.actor.scopes, "invoices:write");

@@ -6,10 +6,10 @@ import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { assertReferences, getOpportunityOrThrow } from "./internal.ts";
 import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
-import { UpdateOpportunityInput } from "./schemas.ts";
+import { UpdateOpportunityCommand } from "./schemas.ts";
 
-export async function updateOpportunity(ctx: Ctx, id: string, input: UpdateOpportunityInput) {
-  const parsed = parseInput(UpdateOpportunityInput, input);
+export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityCommand) {
+  const { id, ...parsed } = parseInput(UpdateOpportunityCommand, input);
   requireScope(ctx.actor.scopes, "opportunities:write");
   return withTransaction(ctx, async (tx) => {
     const current = await getOpportunityOrThrow(tx, ctx.actor.workspaceId, id);

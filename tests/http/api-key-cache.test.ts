@@ -112,7 +112,7 @@ describe("a key cached by one instance", () => {
       expect((await client(two, key).get(invoicesPath)).status).toBe(403);
     } finally {
       // The admin's own key lost invoices:read with the role, so it could not grant it back.
-      await updateRole({ ...ws.ctx, db: other.db }, adminRole.id, { scopes: adminRole.scopes });
+      await updateRole({ ...ws.ctx, db: other.db }, { id: adminRole.id, scopes: adminRole.scopes });
     }
     expect((await client(two, key).get(invoicesPath)).status).toBe(200);
   });

@@ -81,7 +81,7 @@ describe("the sweep job", () => {
       { token: former.inviteToken, password: "a long enough password" },
     );
     const formerMember = await memberOf(other.workspaceId, "former@example.test");
-    await removeMember(other.ctx, formerMember?.id ?? "");
+    await removeMember(other.ctx, { id: formerMember?.id ?? "" });
     await inviteAt(ws.ctx, "former@example.test", 60);
 
     const oldSession = await login(

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { ApiKeySchema, CreatedApiKeySchema, toApiKeyDto } from "../../dto/access.ts";
 import { createApiKey, listApiKeys, revokeApiKey, updateApiKey } from "../../modules/access/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { ApiKeySchema, CreatedApiKeySchema, toApiKeyDto } from "../dto/access.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, PageQuerySchema, pageOf } from "../openapi.ts";
@@ -58,7 +58,10 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       request: { params: IdParam, ...body(UpdateBody) },
       responses: { 200: json(ApiKeySchema, "The key") },
     }),
-    async (c) => c.json(toApiKeyDto(await updateApiKey(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) => {
+      const row = await updateApiKey(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id });
+      return c.json(toApiKeyDto(row), 200);
+    },
   )
   .openapi(
     apiRoute({
@@ -71,7 +74,7 @@ export const apiKeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       responses: { 204: { description: "Revoked" } },
     }),
     async (c) => {
-      await revokeApiKey(ctxOf(c), c.req.valid("param").id);
+      await revokeApiKey(ctxOf(c), { id: c.req.valid("param").id });
       return c.body(null, 204);
     },
   );

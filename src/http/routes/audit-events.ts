@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { AUDIT_ACTIONS } from "../../db/schema/index.ts";
+import { AuditEventSchema, toAuditEventDto } from "../../dto/access.ts";
 import { listAuditEvents } from "../../modules/audit/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { AuditEventSchema, toAuditEventDto } from "../dto/access.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, json, PageQuerySchema, pageOf } from "../openapi.ts";

@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { InvitedMemberSchema, MemberSchema, toMemberDto } from "../../dto/access.ts";
 import {
   changeMemberRole,
   INVITE_TTL_DAYS,
@@ -8,7 +9,6 @@ import {
   resendInvite,
 } from "../../modules/access/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { InvitedMemberSchema, MemberSchema, toMemberDto } from "../dto/access.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, PageQuerySchema, pageOf } from "../openapi.ts";
@@ -72,7 +72,7 @@ export function memberRoutes(publicUrl: string) {
         responses: { 200: json(InvitedMemberSchema, "The invited member with the new link") },
       }),
       async (c) => {
-        const member = await resendInvite(ctxOf(c), c.req.valid("param").id, c.req.valid("json"));
+        const member = await resendInvite(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id });
         return c.json({ ...toMemberDto(member), invite_url: `${publicUrl}/invite#${member.inviteToken}` }, 200);
       },
     )
@@ -87,8 +87,10 @@ export function memberRoutes(publicUrl: string) {
         request: { params: IdParam, ...body(RoleBody) },
         responses: { 200: json(MemberSchema, "The member") },
       }),
-      async (c) =>
-        c.json(toMemberDto(await changeMemberRole(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+      async (c) => {
+        const member = await changeMemberRole(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id });
+        return c.json(toMemberDto(member), 200);
+      },
     )
     .openapi(
       apiRoute({
@@ -101,7 +103,7 @@ export function memberRoutes(publicUrl: string) {
         responses: { 204: { description: "Removed" } },
       }),
       async (c) => {
-        await removeMember(ctxOf(c), c.req.valid("param").id);
+        await removeMember(ctxOf(c), { id: c.req.valid("param").id });
         return c.body(null, 204);
       },
     );

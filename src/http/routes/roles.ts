@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { RoleSchema, toRoleDto } from "../../dto/access.ts";
 import { createRole, deleteRole, listRoles, updateRole } from "../../modules/access/index.ts";
 import { ctxOf } from "../ctx.ts";
-import { RoleSchema, toRoleDto } from "../dto/access.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json } from "../openapi.ts";
@@ -57,7 +57,10 @@ export const roleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       request: { params: IdParam, ...body(UpdateBody) },
       responses: { 200: json(RoleSchema, "The role") },
     }),
-    async (c) => c.json(toRoleDto(await updateRole(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) => {
+      const row = await updateRole(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id });
+      return c.json(toRoleDto(row), 200);
+    },
   )
   .openapi(
     apiRoute({
@@ -70,7 +73,7 @@ export const roleRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       responses: { 204: { description: "Deleted" } },
     }),
     async (c) => {
-      await deleteRole(ctxOf(c), c.req.valid("param").id);
+      await deleteRole(ctxOf(c), { id: c.req.valid("param").id });
       return c.body(null, 204);
     },
   );

@@ -9,17 +9,11 @@ import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
 import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant } from "./grants.ts";
-import { getMemberOrThrow, getRoleOrThrow } from "./internal.ts";
-import { getMember } from "./members.ts";
-import { InviteMemberInput, ResendInviteInput } from "./schemas.ts";
+import { getRoleOrThrow } from "./internal.ts";
+import { inviteExpiry } from "./invite-expiry.ts";
+import { readMemberView } from "./member-view.ts";
+import { InviteMemberInput } from "./schemas.ts";
 import { requireScope } from "./scopes.ts";
-
-export const INVITE_TTL_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function expiry(ctx: Ctx, days: number | undefined): Date {
-  return new Date(ctx.clock.now().getTime() + (days ?? INVITE_TTL_DAYS) * DAY_MS);
-}
 
 /**
  * Invites by email. Every invite, for a new or an existing account, is pending until the invitee accepts it
@@ -52,7 +46,7 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
       roleId: role.id,
       status: "invited",
       inviteTokenHash: sha256(token),
-      inviteExpiresAt: expiry(ctx, parsed.expires_in_days),
+      inviteExpiresAt: inviteExpiry(ctx, parsed.expires_in_days),
     });
     await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
@@ -63,7 +57,7 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
     });
     return id;
   });
-  return { ...(await getMember(ctx, memberId)), inviteToken: token };
+  return { ...(await readMemberView(ctx.db, ctx.actor.workspaceId, memberId)), inviteToken: token };
 }
 
 async function findOrCreateUser(tx: Tx, ctx: Ctx, email: string, name: string | undefined): Promise<string> {
@@ -74,34 +68,4 @@ async function findOrCreateUser(tx: Tx, ctx: Ctx, email: string, name: string | 
   const id = newId("user", ctx.clock.now());
   await tx.insert(users).values({ id, email, name: name ?? "" });
   return id;
-}
-
-/** A fresh link for a pending invite (the old one stops working), e.g. after it expired. */
-export async function resendInvite(ctx: Ctx, id: string, input: unknown = {}) {
-  const parsed = parseInput(ResendInviteInput, input);
-  requireScope(ctx.actor.scopes, "members:write");
-  const token = randomSecret(24);
-  await withTransaction(ctx, async (tx) => {
-    const member = await getMemberOrThrow(tx, ctx.actor.workspaceId, id);
-    if (member.status !== "invited") {
-      throw new AppError("conflict", "This member has already accepted their invite.");
-    }
-    const role = await getRoleOrThrow(tx, ctx.actor.workspaceId, member.roleId);
-    assertCanGrant(ctx.actor, role.scopes, "id", "invite someone");
-    await tx
-      .update(members)
-      .set({
-        inviteTokenHash: sha256(token),
-        inviteExpiresAt: expiry(ctx, parsed.expires_in_days),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(members.id, id));
-    await recordAudit(tx, ctx, {
-      action: "member.invited",
-      targetType: "member",
-      targetId: id,
-      details: { resent: true },
-    });
-  });
-  return { ...(await getMember(ctx, id)), inviteToken: token };
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { withTransaction } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
-import { members, sessions, users, workspaces } from "../../db/schema/index.ts";
+import { sessions, users } from "../../db/schema/index.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -9,6 +9,7 @@ import { verifyPassword } from "../../lib/password.ts";
 import { randomSecret, sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { type Origin, recordSignInAudit } from "../audit/index.ts";
+import { activeWorkspacesOf } from "./active-workspaces-of.ts";
 import { LoginInput } from "./schemas.ts";
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -17,17 +18,6 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 type Deps = { db: DbOrTx; clock: Clock; origin?: Origin | undefined };
-export type WorkspaceChoice = { id: string; name: string };
-
-/** The workspaces a person may act in: only memberships they have accepted. */
-export async function activeWorkspacesOf(db: DbOrTx, userId: string): Promise<WorkspaceChoice[]> {
-  return db
-    .select({ id: workspaces.id, name: workspaces.name })
-    .from(members)
-    .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
-    .where(and(eq(members.userId, userId), eq(members.status, "active")))
-    .orderBy(asc(workspaces.name), asc(workspaces.id));
-}
 
 /**
  * Checks a password and opens a session in the chosen workspace (`workspace_id`), or in the first one by name;
@@ -88,8 +78,4 @@ export async function login(deps: Deps, input: LoginInput) {
     );
   });
   return { token, csrfToken, expiresAt, workspaceId: chosen.id, workspaces: choices };
-}
-
-export async function logout(deps: { db: DbOrTx }, sessionId: string): Promise<void> {
-  await deps.db.delete(sessions).where(eq(sessions.id, sessionId));
 }

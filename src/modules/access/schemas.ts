@@ -1,6 +1,7 @@
 // Verb inputs use the public snake_case field names, so REST, MCP and the CLI share them and errors name the field the caller sent.
 import { z } from "zod";
 import { isCommonPassword, MIN_PASSWORD_LENGTH } from "../../lib/password-policy.ts";
+import { RecordId } from "../../lib/record-id.ts";
 import { ACCEPTED_SCOPE_NAMES } from "./scopes.ts";
 
 export const ScopeName = z.string().refine((s) => ACCEPTED_SCOPE_NAMES.includes(s), {
@@ -16,6 +17,10 @@ export const Password = z
   .max(200)
   .refine((p) => !isCommonPassword(p), "is too common; choose a longer phrase of your own");
 export const Name = z.string().trim().min(1).max(120);
+
+/** The whole input of a verb that acts on one record and takes nothing else (get, revoke, remove, delete). */
+export const RecordRef = z.strictObject({ id: RecordId });
+export type RecordRef = z.input<typeof RecordRef>;
 
 export const CreateWorkspaceInput = z.strictObject({
   name: Name,
@@ -36,6 +41,9 @@ export const UpdateApiKeyInput = z.strictObject({
   scopes: z.array(ScopeName).min(1).max(50).optional(),
 });
 export type UpdateApiKeyInput = z.input<typeof UpdateApiKeyInput>;
+/** `updateApiKey`'s whole input: the key's id beside the fields to change. */
+export const UpdateApiKeyCommand = UpdateApiKeyInput.extend({ id: RecordId });
+export type UpdateApiKeyCommand = z.input<typeof UpdateApiKeyCommand>;
 
 export const CreateRoleInput = z.strictObject({
   name: Name,
@@ -48,6 +56,9 @@ export const UpdateRoleInput = z.strictObject({
   scopes: z.array(ScopeName).max(50).optional(),
 });
 export type UpdateRoleInput = z.input<typeof UpdateRoleInput>;
+/** `updateRole`'s whole input: the role's id beside the fields to change. */
+export const UpdateRoleCommand = UpdateRoleInput.extend({ id: RecordId });
+export type UpdateRoleCommand = z.input<typeof UpdateRoleCommand>;
 
 const InviteDays = z.number().int().min(1).max(30).optional();
 
@@ -60,8 +71,14 @@ export const InviteMemberInput = z.strictObject({
 
 export const ResendInviteInput = z.strictObject({ expires_in_days: InviteDays });
 export type InviteMemberInput = z.input<typeof InviteMemberInput>;
+/** `resendInvite`'s whole input: the invited member's id beside the new link's lifetime. */
+export const ResendInviteCommand = ResendInviteInput.extend({ id: RecordId });
+export type ResendInviteCommand = z.input<typeof ResendInviteCommand>;
 
 export const ChangeMemberRoleInput = z.strictObject({ role_id: z.string().min(1).max(64) });
+/** `changeMemberRole`'s whole input: the member's id beside the role to give them. */
+export const ChangeMemberRoleCommand = ChangeMemberRoleInput.extend({ id: RecordId });
+export type ChangeMemberRoleCommand = z.input<typeof ChangeMemberRoleCommand>;
 
 const WorkspaceId = z.string().min(1).max(64);
 export const LoginInput = z.strictObject({

@@ -1,0 +1,9 @@
+import type { Ctx } from "../../context.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { readMemberView } from "./member-view.ts";
+import { RecordRef } from "./schemas.ts";
+
+export async function getMember(ctx: Ctx, input: RecordRef) {
+  const { id } = parseInput(RecordRef, input);
+  return readMemberView(ctx.db, ctx.actor.workspaceId, id);
+}

@@ -4,6 +4,7 @@ import { ErrorBanner } from "./components/ui/error-banner.tsx";
 import { Loading } from "./components/ui/states.tsx";
 import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
@@ -41,6 +42,9 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />
+          {me.scopes.includes("integrations:read") ? (
+            <Route path="/settings/integrations" component={IntegrationsPage} />
+          ) : null}
           {me.scopes.includes("settings:write") ? (
             <>
               <Route path="/settings/invoicing" component={InvoicingPage} />

@@ -1,11 +1,23 @@
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { ToastProvider } from "./components/ui/toast.tsx";
+import { XERO_STATUS_KEY } from "./features/integrations/queries.ts";
 import { ApiError } from "./lib/api.ts";
 import { ME_KEY } from "./lib/session.tsx";
 import "./styles.css";
+import "./xero.css";
+
+/**
+ * A Xero call refused with "Reconnect Xero…" has just marked the connection needs_reconnect: the cached status
+ * is read again so every Xero screen shows it. Only the status itself, which answers even then.
+ */
+function refreshXeroStatusAfter(error: unknown): void {
+  if (error instanceof ApiError && error.fix && /reconnect/i.test(error.fix)) {
+    void queryClient.invalidateQueries({ queryKey: XERO_STATUS_KEY, exact: true });
+  }
+}
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -14,8 +26,10 @@ const queryClient: QueryClient = new QueryClient({
       if (error instanceof ApiError && error.status === 401) {
         queryClient.setQueryData(ME_KEY, null);
       }
+      refreshXeroStatusAfter(error);
     },
   }),
+  mutationCache: new MutationCache({ onError: refreshXeroStatusAfter }),
   defaultOptions: {
     queries: {
       retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,

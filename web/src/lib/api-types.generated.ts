@@ -2073,11 +2073,17 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            account_code: string;
+            account_code?: string;
+            branding_theme_id?: string;
             /** @default false */
             confirm_double_billing?: boolean;
             /** Format: date */
             due_date: string;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            email?: "none" | "xero";
             free_lines?: {
               description: string;
               /** @default 1 */
@@ -2087,6 +2093,11 @@ export interface paths {
               unit_amount: number;
             }[];
             line_ids?: string[];
+            line_settings?: {
+              account_code?: string;
+              line_id: string;
+              tax_type?: string;
+            }[];
             /** @enum {string} */
             portion: "full" | "deposit" | "balance" | "ongoing";
             reference?: string;
@@ -2201,9 +2212,154 @@ export interface paths {
       };
     };
   };
+  "/api/v1/deals/{id}/xero-repeating-invoices": {
+    /**
+     * The opportunity's Xero repeating invoices
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Live schedules */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroRepeatingInvoice"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Bill the ongoing lines with a Xero repeating invoice on a schedule
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            account_code?: string;
+            /** @enum {string} */
+            approval: "draft" | "approve" | "approve_for_sending";
+            branding_theme_id?: string;
+            line_ids?: string[];
+            line_settings?: {
+              account_code?: string;
+              line_id: string;
+              tax_type?: string;
+            }[];
+            reference?: string;
+            schedule: {
+              due: {
+                day: number;
+                /** @enum {string} */
+                type: "days_after_invoice" | "day_of_following_month";
+              };
+              /** Format: date */
+              end_date?: string;
+              every: number;
+              /** Format: date */
+              start_date: string;
+              /** @enum {string} */
+              unit: "week" | "month";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The repeating invoice as Xero created it */
+        201: {
+          content: {
+            "application/json": components["schemas"]["XeroRepeatingInvoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/integrations/xero": {
     /**
-     * Xero connection status
+     * Xero connection status, defaults, and organisations waiting to be chosen
      * @description Requires scope `integrations:read`.
      */
     get: {
@@ -2253,7 +2409,7 @@ export interface paths {
       };
     };
     /**
-     * Disconnect Xero
+     * Disconnect Xero (revokes Settle's access; native invoicing comes back)
      * @description Requires scope `integrations:write`.
      */
     delete: {
@@ -2262,6 +2418,230 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["XeroStatus"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the defaults for new Xero invoices (revenue account, branding theme, tax rate mapping)
+     * @description Requires scope `integrations:write`.
+     */
+    patch: {
+      requestBody: {
+        content: {
+          "application/json": {
+            branding_theme_id?: string | null;
+            default_account_code?: string | null;
+            tax_mappings?: {
+              tax_rate: string;
+              tax_type: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description The connection with its new defaults */
+        200: {
+          content: {
+            "application/json": components["schemas"]["XeroStatus"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/accounts": {
+    /**
+     * The connected organisation's accounts, read live from Xero
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The accounts */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroOption"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/bank-accounts": {
+    /**
+     * The connected organisation's bank accounts, read live from Xero
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The bank accounts */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroOption"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/branding-themes": {
+    /**
+     * The connected organisation's branding themes, read live from Xero
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The branding themes */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroOption"][];
+            };
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -2317,7 +2697,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Back to /settings/integrations with ?xero=connected or ?xero=error */
+        /** @description Back to /settings/integrations with ?xero=connected, ?xero=choose or ?xero=error */
         302: {
           content: never;
         };
@@ -2432,6 +2812,119 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["XeroContact"][];
             };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/tax-rates": {
+    /**
+     * The connected organisation's tax rates, read live from Xero
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The tax rates */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroOption"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/tenant": {
+    /**
+     * Choose the organisation when the consent covered several
+     * @description Requires scope `integrations:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            tenant_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Now connected to that organisation */
+        200: {
+          content: {
+            "application/json": components["schemas"]["XeroStatus"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -4340,11 +4833,17 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            account_code: string;
+            account_code?: string;
+            branding_theme_id?: string;
             /** @default false */
             confirm_double_billing?: boolean;
             /** Format: date */
             due_date: string;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            email?: "none" | "xero";
             free_lines?: {
               description: string;
               /** @default 1 */
@@ -4354,6 +4853,11 @@ export interface paths {
               unit_amount: number;
             }[];
             line_ids?: string[];
+            line_settings?: {
+              account_code?: string;
+              line_id: string;
+              tax_type?: string;
+            }[];
             /** @enum {string} */
             portion: "full" | "deposit" | "balance" | "ongoing";
             reference?: string;
@@ -4427,6 +4931,151 @@ export interface paths {
             "application/json": {
               queued: boolean;
             };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/xero-repeating-invoices": {
+    /**
+     * The opportunity's Xero repeating invoices
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Live schedules */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroRepeatingInvoice"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Bill the ongoing lines with a Xero repeating invoice on a schedule
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            account_code?: string;
+            /** @enum {string} */
+            approval: "draft" | "approve" | "approve_for_sending";
+            branding_theme_id?: string;
+            line_ids?: string[];
+            line_settings?: {
+              account_code?: string;
+              line_id: string;
+              tax_type?: string;
+            }[];
+            reference?: string;
+            schedule: {
+              due: {
+                day: number;
+                /** @enum {string} */
+                type: "days_after_invoice" | "day_of_following_month";
+              };
+              /** Format: date */
+              end_date?: string;
+              every: number;
+              /** Format: date */
+              start_date: string;
+              /** @enum {string} */
+              unit: "week" | "month";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The repeating invoice as Xero created it */
+        201: {
+          content: {
+            "application/json": components["schemas"]["XeroRepeatingInvoice"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -5209,6 +5858,61 @@ export interface paths {
       };
     };
   };
+  "/api/v1/xero-repeating-invoices/{id}": {
+    /**
+     * Delete a Xero repeating invoice (the invoices it raised stay)
+     * @description Requires scope `invoices:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted in Xero and here */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export type webhooks = Record<string, never>;
@@ -5285,6 +5989,8 @@ export interface components {
       invite_url: string | null;
     };
     Invoice: {
+      /** @description What may be done to the invoice in its current status (one lifecycle for every surface) */
+      allowed_actions: ("edit" | "approve" | "send" | "record_payment" | "void" | "delete" | "sync")[];
       /** @description Present only when the caller holds invoices:read. */
       amount_due_amount?: number;
       /** @description Present only when the caller holds invoices:read. */
@@ -5313,6 +6019,8 @@ export interface components {
       paid_at: string | null;
       /** @enum {string} */
       portion: "full" | "deposit" | "balance" | "ongoing";
+      /** @description Present only when the caller holds invoices:read. */
+      preview_total_amount?: number | null;
       /** @enum {string} */
       provider: "native" | "xero";
       reference: string | null;
@@ -5327,6 +6035,10 @@ export interface components {
       tax_mode: "exclusive" | "inclusive";
       /** @description Present only when the caller holds invoices:read. */
       total_amount?: number;
+      /** @description Xero's InvoiceID; null for native invoices and while Xero is still creating it */
+      xero_invoice_id: string | null;
+      /** @description The Xero organisation the invoice lives in; null for native */
+      xero_tenant_id: string | null;
     };
     InvoicePreview: {
       currency: string;
@@ -5485,10 +6197,64 @@ export interface components {
       id: string;
       name: string;
     };
+    XeroOption: {
+      code: string;
+      /** @description Tax rates: the percentage; bank accounts: the number */
+      detail: string | null;
+      id: string;
+      name: string;
+    };
+    XeroRepeatingInvoice: {
+      /** @enum {string} */
+      approval: "draft" | "approve" | "approve_for_sending";
+      created_at: string;
+      currency: string;
+      id: string;
+      opportunity_id: string;
+      reference: string | null;
+      schedule: {
+        due: {
+          day: number;
+          /** @enum {string} */
+          type: "days_after_invoice" | "day_of_following_month";
+        };
+        end_date: string | null;
+        every: number;
+        start_date: string;
+        /** @example First invoice on 3 Dec 2026, then every 2 weeks */
+        summary: string;
+        /** @enum {string} */
+        unit: "week" | "month";
+      };
+      /** @enum {string} */
+      status: "DRAFT" | "AUTHORISED" | "DELETED";
+      /** @description Each raised invoice's total, minor units */
+      total_amount: number;
+      /** @description Null while Xero is still creating it */
+      xero_repeating_invoice_id: string | null;
+      xero_tenant_id: string;
+      /** @description Where the schedule is paused or edited in Xero */
+      xero_url: string | null;
+    };
     XeroStatus: {
+      base_currency: string | null;
+      branding_theme_id: string | null;
+      choices: {
+        tenant_id: string;
+        tenant_name: string;
+      }[];
       connected: boolean;
+      default_account_code: string | null;
+      /** @enum {string|null} */
+      status: "active" | "needs_reconnect" | null;
+      status_reason: string | null;
+      tax_mappings: {
+        tax_rate: string;
+        tax_type: string;
+      }[];
       tenant_id: string | null;
       tenant_name: string | null;
+      timezone: string | null;
     };
   };
   responses: never;

@@ -65,3 +65,25 @@ export type CreateInvoiceBody = JsonBody<Op<"/api/v1/opportunities/{id}/invoices
 export type InvoicePatch = JsonBody<Op<"/api/v1/invoices/{id}", "patch">>;
 export type PaymentBody = JsonBody<Op<"/api/v1/invoices/{id}/payments", "post">>;
 export type PaymentMethod = PaymentBody["method"];
+
+export type InvoiceAction = Invoice["allowed_actions"][number];
+
+export type XeroStatus = Schemas["XeroStatus"];
+export type XeroSettingsPatch = JsonBody<Op<"/api/v1/integrations/xero", "patch">>;
+export type XeroTaxMapping = XeroStatus["tax_mappings"][number];
+export type XeroTenantChoice = XeroStatus["choices"][number];
+/** An account, bank account, tax rate (code = Xero TaxType, detail = percent) or branding theme. */
+export type XeroOption = Schemas["XeroOption"];
+export type XeroContact = Schemas["XeroContact"];
+export type XeroContactLink = JsonBody<Op<"/api/v1/companies/{id}/xero-contact", "post">>;
+export type CreateXeroInvoiceBody = JsonBody<Op<"/api/v1/opportunities/{id}/xero-invoices", "post">>;
+export type XeroLineSetting = NonNullable<CreateXeroInvoiceBody["line_settings"]>[number];
+export type XeroRepeatingInvoice = Schemas["XeroRepeatingInvoice"];
+export type CreateXeroRepeatingBody = JsonBody<Op<"/api/v1/opportunities/{id}/xero-repeating-invoices", "post">>;
+export type XeroSchedule = CreateXeroRepeatingBody["schedule"];
+export type XeroApproval = CreateXeroRepeatingBody["approval"];
+/**
+ * A payment on a Xero invoice. The server is adding this shape to POST /invoices/{id}/payments beside the
+ * native one; once the OpenAPI document has it, this becomes an alias of the generated body like the rest.
+ */
+export type XeroPaymentBody = { paid_on: string; bank_account_id: string; amount?: number };

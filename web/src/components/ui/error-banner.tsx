@@ -1,5 +1,21 @@
+import { Link, useLocation } from "wouter";
 import { ApiError, type FieldIssue } from "../../lib/api.ts";
 import { Button } from "./button.tsx";
+
+const INTEGRATIONS = "/settings/integrations";
+
+/** A fix that asks to reconnect Xero gets a link straight to where that is done (unless already there). */
+function ReconnectLink({ fix }: { fix: string | undefined }) {
+  const [location] = useLocation();
+  if (!fix || !/reconnect/i.test(fix) || location.startsWith(INTEGRATIONS)) return null;
+  return (
+    <p className="error-fix">
+      <Link href={INTEGRATIONS} className="strong" data-testid="reconnect-xero-link">
+        Reconnect Xero
+      </Link>
+    </p>
+  );
+}
 
 type Described = { message: string; fix?: string | undefined; requestId?: string | undefined; issues: FieldIssue[] };
 
@@ -30,6 +46,7 @@ export function ErrorBanner({ error, onRetry, shownFields = [] }: Props) {
             {fix}
           </p>
         ) : null}
+        <ReconnectLink fix={fix} />
         {other.length > 0 ? (
           <ul className="error-issues">
             {other.map((i) => (

@@ -4,12 +4,11 @@ import { Dialog } from "../../components/ui/dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import type { Invoice, InvoicePatch, Portion } from "../../lib/types.ts";
-import { PORTION_LABEL, PORTIONS, STATUS_LABEL } from "./labels.ts";
+import { PORTION_LABEL, PORTIONS, STATUS_LABEL, statusChoices } from "./labels.ts";
 import { usePatchInvoice } from "./use-invoice-mutations.ts";
 
 type Props = { open: boolean; invoice: Invoice; onClose: () => void };
-type DraftStatus = "DRAFT" | "SUBMITTED" | "DELETED";
-const DRAFT_STATUSES: DraftStatus[] = ["DRAFT", "SUBMITTED", "DELETED"];
+type EditableStatus = NonNullable<InvoicePatch["status"]>;
 const FIELDS = ["status", "due_date", "reference", "portion"];
 
 /** Only the fields that changed, so the server sees the smallest edit. */
@@ -20,18 +19,19 @@ function diff(invoice: Invoice, next: Form): InvoicePatch {
   if ((next.due_date || null) !== invoice.due_date) patch.due_date = next.due_date || null;
   if ((next.reference.trim() || null) !== invoice.reference) patch.reference = next.reference.trim() || null;
   if (next.portion !== invoice.portion) patch.portion = next.portion;
-  if (next.status !== invoice.status) patch.status = next.status as DraftStatus;
+  if (next.status !== invoice.status) patch.status = next.status as EditableStatus;
   return patch;
 }
 
-/** Due date, reference, the local portion label and (for drafts) the status: Draft, Awaiting approval, Deleted. */
+/** Due date, reference, the local portion label and the status changes the invoice allows (Xero's first, in Xero). */
 export function EditInvoiceDialog({ open, invoice, onClose }: Props) {
   const [dueDate, setDueDate] = useState(invoice.due_date ?? "");
   const [reference, setReference] = useState(invoice.reference ?? "");
   const [portion, setPortion] = useState<Portion>(invoice.portion);
   const [status, setStatus] = useState<string>(invoice.status);
   const save = usePatchInvoice(invoice);
-  const isDraft = invoice.status === "DRAFT" || invoice.status === "SUBMITTED";
+  const choices = statusChoices(invoice);
+  const canChangeStatus = choices.length > 1;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const patch = diff(invoice, { due_date: dueDate, reference, portion, status });
@@ -63,17 +63,17 @@ export function EditInvoiceDialog({ open, invoice, onClose }: Props) {
           <Field
             label="Status"
             error={save.error?.issueFor("status")}
-            hint={isDraft ? undefined : "Changes by Send, payments or Void"}
+            hint={canChangeStatus ? undefined : "Changes by Send, payments or Void"}
           >
             {(id) => (
               <select
                 id={id}
                 value={status}
-                disabled={!isDraft}
+                disabled={!canChangeStatus}
                 onChange={(e) => setStatus(e.target.value)}
                 data-testid="invoice-status-select"
               >
-                {(isDraft ? DRAFT_STATUSES : [invoice.status]).map((s) => (
+                {choices.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABEL[s]}
                   </option>
@@ -82,6 +82,9 @@ export function EditInvoiceDialog({ open, invoice, onClose }: Props) {
             )}
           </Field>
         </div>
+        {invoice.provider === "xero" ? (
+          <p className="muted small">Saved in Xero first; if Xero refuses, nothing changes here.</p>
+        ) : null}
         {status === "DELETED" && invoice.status !== "DELETED" ? (
           <p className="warning">Deleting a draft keeps its number in the sequence; the invoice becomes read-only.</p>
         ) : null}

@@ -4,53 +4,99 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import type { Invoice } from "../../lib/types.ts";
+import { useSyncXeroInvoices } from "../xero-invoices/queries.ts";
 import { EditInvoiceDialog } from "./edit-invoice-dialog.tsx";
-import { actionsFor } from "./labels.ts";
 import { MarkPaidDialog } from "./mark-paid-dialog.tsx";
-import { useSendInvoice, useVoidInvoice } from "./use-invoice-mutations.ts";
+import { useApproveInvoice, useDeleteInvoice, useEmailInvoice, useVoidInvoice } from "./use-invoice-mutations.ts";
+import { XeroPaymentDialog } from "./xero-payment-dialog.tsx";
 
-type Open = "pay" | "edit" | "void" | null;
+type Open = "pay" | "edit" | "void" | "delete" | null;
 
-/** The Actions column: Send, Mark as paid, Edit, Void, as the invoice's state allows (none when locked). */
+/**
+ * The Actions column: exactly the invoice's `allowed_actions` (the server's one lifecycle), so a locked invoice
+ * has none. A native invoice's approve reads Send (approving is sending it); a Xero invoice has Approve, and
+ * Send Invoice has Xero email it.
+ */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const toast = useToast();
   const [open, setOpen] = useState<Open>(null);
-  const send = useSendInvoice(invoice);
+  const approve = useApproveInvoice(invoice);
+  const email = useEmailInvoice(invoice);
   const voiding = useVoidInvoice(invoice);
-  const actions = actionsFor(invoice.status);
-  if (actions.length === 0) return null;
+  const deleting = useDeleteInvoice(invoice);
+  const sync = useSyncXeroInvoices(invoice.opportunity_id);
+  const allowed = new Set(invoice.allowed_actions);
+  const xero = invoice.provider === "xero";
+  if (allowed.size === 0) return null;
   const close = () => {
     setOpen(null);
     voiding.reset();
+    deleting.reset();
   };
   return (
     <div className="invoice-actions" data-testid="invoice-actions">
-      <ErrorBanner error={send.error} />
+      <ErrorBanner error={approve.error ?? email.error ?? sync.error} />
       <div className="row-actions">
-        {actions.includes("send") ? (
+        {allowed.has("approve") ? (
           <Button
             size="sm"
             variant="primary"
-            busy={send.isPending}
-            onClick={() => send.mutate(undefined, { onSuccess: (i) => toast(`${i.number} sent`) })}
-            data-testid="invoice-send"
+            busy={approve.isPending}
+            onClick={() =>
+              approve.mutate(undefined, {
+                onSuccess: (i) => toast(xero ? `${i.number} approved in Xero` : `${i.number} sent`),
+              })
+            }
+            data-testid={xero ? "invoice-approve" : "invoice-send"}
           >
-            Send
+            {xero ? "Approve" : "Send"}
           </Button>
         ) : null}
-        {actions.includes("pay") ? (
+        {allowed.has("send") ? (
+          <Button
+            size="sm"
+            variant={allowed.has("approve") ? "secondary" : "primary"}
+            busy={email.isPending}
+            onClick={() => email.mutate(undefined, { onSuccess: (i) => toast(`Xero is emailing ${i.number}`) })}
+            data-testid="invoice-send-xero"
+          >
+            Send Invoice
+          </Button>
+        ) : null}
+        {allowed.has("record_payment") ? (
           <Button size="sm" onClick={() => setOpen("pay")} data-testid="invoice-mark-paid">
-            Mark as paid
+            {xero ? "Mark as Paid" : "Mark as paid"}
           </Button>
         ) : null}
-        <Button size="sm" variant="ghost" onClick={() => setOpen("edit")} data-testid="invoice-edit">
-          Edit
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => setOpen("void")} data-testid="invoice-void">
-          Void
-        </Button>
+        {allowed.has("edit") ? (
+          <Button size="sm" variant="ghost" onClick={() => setOpen("edit")} data-testid="invoice-edit">
+            Edit
+          </Button>
+        ) : null}
+        {allowed.has("sync") ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            busy={sync.isPending}
+            onClick={() => sync.mutate(undefined, { onSuccess: () => toast("Syncing invoices with Xero…") })}
+            data-testid="invoice-sync"
+          >
+            Sync
+          </Button>
+        ) : null}
+        {allowed.has("void") ? (
+          <Button size="sm" variant="ghost" onClick={() => setOpen("void")} data-testid="invoice-void">
+            Void
+          </Button>
+        ) : null}
+        {allowed.has("delete") ? (
+          <Button size="sm" variant="ghost" onClick={() => setOpen("delete")} data-testid="invoice-delete">
+            Delete draft
+          </Button>
+        ) : null}
       </div>
-      {open === "pay" ? <MarkPaidDialog open invoice={invoice} onClose={close} /> : null}
+      {open === "pay" && xero ? <XeroPaymentDialog open invoice={invoice} onClose={close} /> : null}
+      {open === "pay" && !xero ? <MarkPaidDialog open invoice={invoice} onClose={close} /> : null}
       {open === "edit" ? <EditInvoiceDialog open invoice={invoice} onClose={close} /> : null}
       <ConfirmDialog
         open={open === "void"}
@@ -61,8 +107,24 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
         busy={voiding.isPending}
         error={voiding.error}
       >
-        <p>The invoice becomes read-only and stops counting as invoiced.</p>
+        <p>
+          {xero ? "It is voided in Xero too; the" : "The"} invoice becomes read-only and stops counting as invoiced.
+        </p>
         <p className="muted">Its product lines keep their payment status; you can correct them by hand afterwards.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={open === "delete"}
+        title={`Delete draft ${invoice.number}?`}
+        confirmLabel="Delete draft"
+        onConfirm={() => deleting.mutate(undefined, { onSuccess: close })}
+        onClose={close}
+        busy={deleting.isPending}
+        error={deleting.error}
+      >
+        <p>
+          {xero ? "It is deleted in Xero too. " : ""}The draft becomes read-only and keeps its number; nothing was
+          billed.
+        </p>
       </ConfirmDialog>
     </div>
   );

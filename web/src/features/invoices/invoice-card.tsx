@@ -7,6 +7,7 @@ import type { Invoice } from "../../lib/types.ts";
 import { InvoiceActions } from "./invoice-actions.tsx";
 import { isLocked, PORTION_LABEL, STATUS_LABEL, STATUS_TONE } from "./labels.ts";
 import { VoidHint } from "./void-hint.tsx";
+import { XeroTotalNote } from "./xero-total-note.tsx";
 
 // formatDate builds an Intl.DateTimeFormat on every call, about a millisecond each, and a list of cards shows
 // the same few days over and over.
@@ -30,15 +31,26 @@ function Figure({ label, testId, children }: { label: string; testId: string; ch
   );
 }
 
+/** Xero's own page for the invoice, where a member can see what Xero holds. */
+function xeroUrl(invoice: Invoice): string | null {
+  return invoice.xero_invoice_id
+    ? `https://go.xero.com/AccountsReceivable/View.aspx?InvoiceID=${invoice.xero_invoice_id}`
+    : null;
+}
+
 /**
- * Number, portion, status, total, amount due, due date and the actions this state allows. Memoised: the
- * summary above the list is fetched again after every change, and that alone should not render every card.
+ * Number, portion, status, total, amount due, due date and the actions this state allows. A Xero invoice shows
+ * Xero's number and Xero's totals. Memoised: the summary above the list is fetched again after every change,
+ * and that alone should not render every card.
  */
 export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan("invoices:write");
   // Amounts are absent from the response for callers without invoices:read.
   const money = (amount: number | undefined) => (amount === undefined ? "—" : formatMoney(amount, invoice.currency));
   const overdue = invoice.status === "AUTHORISED" && invoice.due_date !== null && invoice.due_date < todayIso();
+  const xero = invoice.provider === "xero";
+  const pending = xero && invoice.xero_invoice_id === null;
+  const link = xeroUrl(invoice);
   return (
     <article
       className={["invoice-card", isLocked(invoice.status) ? "invoice-locked" : "", canWrite ? "" : "invoice-readonly"]
@@ -46,6 +58,9 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
         .join(" ")}
       data-testid="invoice-card"
       data-invoice-id={invoice.id}
+      data-provider={invoice.provider}
+      data-xero-invoice-id={invoice.xero_invoice_id ?? undefined}
+      data-pending={pending ? "true" : undefined}
       data-number={invoice.number}
       data-portion={invoice.portion}
       data-status={invoice.status}
@@ -54,7 +69,14 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
     >
       <div className="invoice-head">
         <div className="invoice-title">
-          <strong data-testid="invoice-number">{invoice.number}</strong>
+          {pending ? (
+            <strong className="muted" data-testid="invoice-pending">
+              Being created in Xero…
+            </strong>
+          ) : (
+            <strong data-testid="invoice-number">{invoice.number}</strong>
+          )}
+          {xero ? <span className="provider-tag">Xero</span> : null}
           <span className="muted" data-testid="invoice-portion">
             {PORTION_LABEL[invoice.portion]}
           </span>
@@ -66,6 +88,14 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
           Issued {formatDay(invoice.issue_date)}
           {invoice.reference ? ` · Ref ${invoice.reference}` : ""}
           {invoice.lines.length === 1 ? " · 1 line" : ` · ${invoice.lines.length} lines`}
+          {link ? (
+            <>
+              {" · "}
+              <a href={link} target="_blank" rel="noreferrer" data-testid="open-in-xero">
+                Open in Xero
+              </a>
+            </>
+          ) : null}
         </p>
       </div>
       <dl className="invoice-figures">
@@ -80,6 +110,7 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
         </Figure>
       </dl>
       {canWrite ? <InvoiceActions invoice={invoice} /> : null}
+      <XeroTotalNote invoice={invoice} />
       {invoice.status === "VOIDED" && canWrite ? <VoidHint invoice={invoice} /> : null}
     </article>
   );

@@ -6,40 +6,62 @@ import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
 import { ON_PAGE } from "../opportunities/queries.ts";
+import { useCompany, useXeroInvoicing } from "../xero-invoices/queries.ts";
+import { RepeatingInvoicesList } from "../xero-invoices/repeating-invoices-list.tsx";
+import { XeroSectionActions } from "../xero-invoices/xero-section-actions.tsx";
+import { XeroSectionNotices } from "../xero-invoices/xero-section-notices.tsx";
 import { InvoiceCard } from "./invoice-card.tsx";
 import { InvoiceSummary } from "./invoice-summary.tsx";
 import { NewInvoiceDialog } from "./new-invoice-dialog.tsx";
 import { useInvoiceSummary, useInvoices } from "./queries.ts";
 
-/** Below the Products card; only with invoices:read. Anything that changes an invoice needs invoices:write. */
+/**
+ * Below the Products card; only with invoices:read. Anything that changes an invoice needs invoices:write.
+ * While Xero is connected invoices are raised there (Actions → Send Invoice) and New invoice is hidden.
+ */
 export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
   const canRead = useCan("invoices:read");
   const canWrite = useCan("invoices:write");
+  const canReadCompanies = useCan("companies:read");
   const invoices = useInvoices(opportunity.id, canRead, ON_PAGE);
   const summary = useInvoiceSummary(opportunity.id, canRead, ON_PAGE);
+  const xero = useXeroInvoicing();
+  const company = useCompany(opportunity.company_id, canRead && xero.connected && canReadCompanies);
   const [creating, setCreating] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
   if (!canRead) return null;
   const items = invoices.data ?? [];
+  const actions =
+    !canWrite || xero.deciding ? null : xero.connected && xero.status ? (
+      <XeroSectionActions
+        opportunity={opportunity}
+        status={xero.status}
+        company={company.data}
+        onError={setActionError}
+      />
+    ) : (
+      <Button variant="primary" size="sm" onClick={() => setCreating(true)} data-testid="new-invoice">
+        New invoice
+      </Button>
+    );
   return (
-    <Card
-      title="Invoices"
-      testId="invoices-section"
-      actions={
-        canWrite ? (
-          <Button variant="primary" size="sm" onClick={() => setCreating(true)} data-testid="new-invoice">
-            New invoice
-          </Button>
-        ) : null
-      }
-    >
+    <Card title="Invoices" testId="invoices-section" actions={actions}>
       <ErrorBanner error={invoices.error ?? summary.error} onRetry={() => void invoices.refetch()} />
+      <ErrorBanner error={actionError ?? company.error} />
+      {xero.connected && xero.status ? (
+        <XeroSectionNotices status={xero.status} company={company.data} canWrite={canWrite} />
+      ) : null}
       <InvoiceSummary summary={summary.data} />
       {invoices.isPending ? (
         <Loading />
       ) : items.length === 0 && !invoices.isError ? (
         <EmptyState title="No invoices yet">
           <p className="muted">
-            {canWrite ? "Raise a deposit, balance or full invoice from the product lines." : "Nothing has been billed."}
+            {!canWrite
+              ? "Nothing has been billed."
+              : xero.connected
+                ? "Choose Actions → Send Invoice to raise one in Xero."
+                : "Raise a deposit, balance or full invoice from the product lines."}
           </p>
         </EmptyState>
       ) : (
@@ -49,7 +71,8 @@ export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
           ))}
         </div>
       )}
-      {canWrite ? (
+      {xero.connected ? <RepeatingInvoicesList opportunityId={opportunity.id} canWrite={canWrite} /> : null}
+      {canWrite && !xero.connected ? (
         <NewInvoiceDialog open={creating} opportunity={opportunity} onClose={() => setCreating(false)} />
       ) : null}
     </Card>

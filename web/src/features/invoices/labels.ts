@@ -1,5 +1,5 @@
 import type { Tone } from "../../components/ui/pill.tsx";
-import type { InvoiceStatus, PaymentMethod, Portion } from "../../lib/types.ts";
+import type { Invoice, InvoiceAction, InvoiceStatus, PaymentMethod, Portion } from "../../lib/types.ts";
 
 export const PORTIONS: Portion[] = ["full", "deposit", "balance", "ongoing"];
 
@@ -35,22 +35,34 @@ export const STATUS_TONE: Record<InvoiceStatus, Tone> = {
   DELETED: "red",
 };
 
-export type InvoiceAction = "send" | "pay" | "edit" | "void";
-
 const LOCKED: InvoiceStatus[] = ["PAID", "VOIDED", "DELETED"];
 
+/** PAID, VOIDED and DELETED are read-only; the card greys their figures. */
 export function isLocked(status: InvoiceStatus): boolean {
   return LOCKED.includes(status);
 }
 
-/** The Actions column for one invoice, in display order; locked invoices have none. */
-export function actionsFor(status: InvoiceStatus): InvoiceAction[] {
-  if (isLocked(status)) return [];
-  const actions: InvoiceAction[] = [];
-  if (status === "DRAFT" || status === "SUBMITTED") actions.push("send");
-  if (status === "AUTHORISED" || status === "SUBMITTED") actions.push("pay");
-  actions.push("edit", "void");
-  return actions;
+const STATUS_ORDER: InvoiceStatus[] = ["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"];
+
+/**
+ * The statuses the member may pick, from the invoice's allowed actions: before approval it moves between
+ * Draft and Awaiting approval (and, in Xero, straight to Awaiting payment); a deletable one may be deleted.
+ * Approving a native invoice is Send, which emails it, so it is not offered here.
+ */
+export function statusChoices(invoice: {
+  status: InvoiceStatus;
+  provider: Invoice["provider"];
+  allowed_actions: readonly InvoiceAction[];
+}): InvoiceStatus[] {
+  const allowed = invoice.allowed_actions;
+  const choices = new Set<InvoiceStatus>([invoice.status]);
+  if (allowed.includes("approve")) {
+    choices.add("DRAFT");
+    choices.add("SUBMITTED");
+    if (invoice.provider === "xero") choices.add("AUTHORISED");
+  }
+  if (allowed.includes("delete")) choices.add("DELETED");
+  return STATUS_ORDER.filter((s) => choices.has(s));
 }
 
 export const PAYMENT_METHODS = [

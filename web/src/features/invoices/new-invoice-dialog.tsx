@@ -6,6 +6,7 @@ import { useToast } from "../../components/ui/toast.tsx";
 import { todayIso } from "../../lib/format.ts";
 import type { Opportunity } from "../../lib/types.ts";
 import { ON_PAGE, useLines } from "../opportunities/queries.ts";
+import { DoubleBillingConfirm } from "./double-billing-confirm.tsx";
 import { FreeLinesEditor } from "./free-lines-editor.tsx";
 import { DETAIL_FIELDS, type InvoiceDetails, InvoiceDetailsFields } from "./invoice-details-fields.tsx";
 import { LinePicker } from "./line-picker.tsx";
@@ -73,24 +74,7 @@ export function NewInvoiceDialog({ open, opportunity, onClose }: Props) {
           ) : null}
           <FreeLinesEditor drafts={form.freeDrafts} currency={opportunity.currency} onChange={form.setFreeDrafts} />
         </section>
-        {needsConfirm ? (
-          <div className="warning" data-testid="double-billing-warning">
-            <p>
-              <strong>{doubled.map((l) => l.description).join(", ")}</strong> {doubled.length === 1 ? "was" : "were"}{" "}
-              already billed.
-            </p>
-            <label className="check">
-              <input
-                type="checkbox"
-                required
-                checked={confirmed}
-                onChange={(e) => setConfirmed(e.target.checked)}
-                data-testid="confirm-double-billing"
-              />
-              I understand this bills it again
-            </label>
-          </div>
-        ) : null}
+        <DoubleBillingConfirm lines={doubled} confirmed={confirmed} onChange={setConfirmed} />
         <PreviewTotals preview={form.preview} busy={form.previewFetching} />
         <InvoiceDetailsFields value={details} onChange={setDetails} error={create.error} />
         <div className="form-actions">

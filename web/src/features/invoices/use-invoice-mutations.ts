@@ -1,6 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { CreateInvoiceBody, Invoice, InvoicePatch, PaymentBody } from "../../lib/types.ts";
+import type { CreateInvoiceBody, Invoice, InvoicePatch, PaymentBody, XeroPaymentBody } from "../../lib/types.ts";
 import { useRefreshInvoices } from "./queries.ts";
 
 export function useCreateInvoice(oppId: string) {
@@ -11,11 +11,32 @@ export function useCreateInvoice(oppId: string) {
   });
 }
 
-/** Send = approve: DRAFT/SUBMITTED → AUTHORISED, and the product lines move up the ladder. */
-export function useSendInvoice(invoice: Invoice) {
+/**
+ * Approve: DRAFT/SUBMITTED → AUTHORISED (in Xero first for Xero invoices), and the product lines move up the
+ * ladder. A native invoice's Send is this.
+ */
+export function useApproveInvoice(invoice: Invoice) {
   const refresh = useRefreshInvoices(invoice.opportunity_id);
   return useMutation<Invoice, ApiError>({
     mutationFn: () => api(`/invoices/${invoice.id}/approve`, { method: "POST" }),
+    onSuccess: refresh,
+  });
+}
+
+/** Xero emails the approved invoice to its contact. */
+export function useEmailInvoice(invoice: Invoice) {
+  const refresh = useRefreshInvoices(invoice.opportunity_id);
+  return useMutation<Invoice, ApiError>({
+    mutationFn: () => api(`/invoices/${invoice.id}/send`, { method: "POST" }),
+    onSuccess: refresh,
+  });
+}
+
+/** Deleting a draft is a status change; a deleted invoice keeps its number and becomes read-only. */
+export function useDeleteInvoice(invoice: Invoice) {
+  const refresh = useRefreshInvoices(invoice.opportunity_id);
+  return useMutation<Invoice, ApiError>({
+    mutationFn: () => api(`/invoices/${invoice.id}`, { method: "PATCH", body: { status: "DELETED" } }),
     onSuccess: refresh,
   });
 }
@@ -39,6 +60,15 @@ export function usePatchInvoice(invoice: Invoice) {
 export function useRecordPayment(invoice: Invoice) {
   const refresh = useRefreshInvoices(invoice.opportunity_id);
   return useMutation<Invoice, ApiError, PaymentBody>({
+    mutationFn: (body) => api(`/invoices/${invoice.id}/payments`, { method: "POST", body }),
+    onSuccess: refresh,
+  });
+}
+
+/** A payment recorded in Xero into one of its bank accounts; the amount defaults to what is due. */
+export function useRecordXeroPayment(invoice: Invoice) {
+  const refresh = useRefreshInvoices(invoice.opportunity_id);
+  return useMutation<Invoice, ApiError, XeroPaymentBody>({
     mutationFn: (body) => api(`/invoices/${invoice.id}/payments`, { method: "POST", body }),
     onSuccess: refresh,
   });

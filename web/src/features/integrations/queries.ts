@@ -1,0 +1,68 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ApiError, api } from "../../lib/api.ts";
+import type { XeroOption, XeroSettingsPatch, XeroStatus } from "../../lib/types.ts";
+
+export const XERO_STATUS_KEY = ["integrations", "xero"] as const;
+export type XeroOptionKind = "accounts" | "bank-accounts" | "tax-rates" | "branding-themes";
+const optionsKey = (kind: XeroOptionKind) => ["integrations", "xero", "options", kind] as const;
+
+/** The connection, its defaults and any organisations waiting to be chosen. */
+export function useXeroStatus(enabled = true) {
+  return useQuery({
+    queryKey: XERO_STATUS_KEY,
+    queryFn: () => api<XeroStatus>("/integrations/xero"),
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** What the organisation offers, read live from Xero; kept a few minutes since it rarely changes. */
+export function useXeroOptions(kind: XeroOptionKind, enabled: boolean) {
+  return useQuery({
+    queryKey: optionsKey(kind),
+    queryFn: async () => (await api<{ data: XeroOption[] }>(`/integrations/xero/${kind}`)).data,
+    enabled,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** Every change answers with the new status, which replaces the cached one; options belong to the old org. */
+function useStatusMutation<Input>(run: (input: Input) => Promise<XeroStatus>) {
+  const client = useQueryClient();
+  return useMutation<XeroStatus, ApiError, Input>({
+    mutationFn: run,
+    onSuccess: (status) => {
+      client.setQueryData(XERO_STATUS_KEY, status);
+      client.removeQueries({ queryKey: ["integrations", "xero", "options"] });
+    },
+  });
+}
+
+export function useSaveXeroSettings() {
+  const client = useQueryClient();
+  return useMutation<XeroStatus, ApiError, XeroSettingsPatch>({
+    mutationFn: (body) => api("/integrations/xero", { method: "PATCH", body }),
+    onSuccess: (status) => client.setQueryData(XERO_STATUS_KEY, status),
+  });
+}
+
+export function useChooseXeroTenant() {
+  return useStatusMutation((tenantId: string) =>
+    api<XeroStatus>("/integrations/xero/tenant", { method: "POST", body: { tenant_id: tenantId } }),
+  );
+}
+
+export function useDisconnectXero() {
+  return useStatusMutation(() => api<XeroStatus>("/integrations/xero", { method: "DELETE" }));
+}
+
+/** Asks for Xero's consent page and sends the browser there; Xero comes back to /settings/integrations?xero=…. */
+export function useConnectXero() {
+  return useMutation<void, ApiError>({
+    mutationFn: async () => {
+      const { authorize_url } = await api<{ authorize_url: string }>("/integrations/xero/connect", { method: "POST" });
+      window.location.assign(authorize_url);
+    },
+  });
+}

@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ApiError, api } from "../../lib/api.ts";
+import { useCan } from "../../lib/session.tsx";
+import type {
+  Company,
+  CreateXeroInvoiceBody,
+  CreateXeroRepeatingBody,
+  Invoice,
+  XeroContact,
+  XeroContactLink,
+  XeroRepeatingInvoice,
+} from "../../lib/types.ts";
+import { useXeroStatus } from "../integrations/queries.ts";
+import { invoicesKey, useRefreshInvoices } from "../invoices/queries.ts";
+import { linesKey } from "../opportunities/queries.ts";
+
+export const companyKey = (id: string) => ["company", id] as const;
+export const repeatingKey = (oppId: string) => ["opportunity", oppId, "xero-repeating-invoices"] as const;
+
+/**
+ * Whether this workspace invoices through Xero. The status needs integrations:read; without it the section
+ * cannot tell and stays native (the server then refuses native invoices with a fix saying why).
+ */
+export function useXeroInvoicing() {
+  const canRead = useCan("integrations:read");
+  const status = useXeroStatus(canRead);
+  return {
+    status: status.data,
+    connected: status.data?.connected === true,
+    /** Still finding out: neither New invoice nor Send Invoice is offered yet. */
+    deciding: canRead && status.isPending,
+  };
+}
+
+/** The opportunity's company, for its Xero contact link; only with companies:read. */
+export function useCompany(id: string, enabled: boolean) {
+  return useQuery({ queryKey: companyKey(id), queryFn: () => api<Company>(`/companies/${id}`), enabled });
+}
+
+export function useXeroContactSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["integrations", "xero", "contacts", q],
+    queryFn: async () => (await api<{ data: XeroContact[] }>("/integrations/xero/contacts", { query: { q } })).data,
+    enabled,
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+}
+
+export function useLinkXeroContact(companyId: string) {
+  const client = useQueryClient();
+  return useMutation<Company, ApiError, XeroContactLink>({
+    mutationFn: (body) => api(`/companies/${companyId}/xero-contact`, { method: "POST", body }),
+    onSuccess: (company) => {
+      client.setQueryData(companyKey(companyId), company);
+      void client.invalidateQueries({ queryKey: ["companies"] });
+    },
+  });
+}
+
+export function useCreateXeroInvoice(oppId: string) {
+  const refresh = useRefreshInvoices(oppId);
+  return useMutation<Invoice, ApiError, CreateXeroInvoiceBody>({
+    mutationFn: (body) => api(`/opportunities/${oppId}/xero-invoices`, { method: "POST", body }),
+    onSuccess: refresh,
+  });
+}
+
+/**
+ * Queues a sync; the worker pulls Xero's invoices a moment later, so the invoices and lines are read again
+ * over the next few seconds rather than once.
+ */
+export function useSyncXeroInvoices(oppId: string) {
+  const client = useQueryClient();
+  const refresh = useRefreshInvoices(oppId);
+  return useMutation<{ queued: boolean }, ApiError>({
+    mutationFn: () => api(`/opportunities/${oppId}/xero-invoices/sync`, { method: "POST" }),
+    onSuccess: async () => {
+      await refresh();
+      for (const delay of [1000, 2500, 5000, 9000]) {
+        setTimeout(() => {
+          void client.invalidateQueries({ queryKey: invoicesKey(oppId) });
+          void client.invalidateQueries({ queryKey: linesKey(oppId) });
+        }, delay);
+      }
+    },
+  });
+}
+
+export function useRepeatingInvoices(oppId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: repeatingKey(oppId),
+    queryFn: async () =>
+      (await api<{ data: XeroRepeatingInvoice[] }>(`/opportunities/${oppId}/xero-repeating-invoices`)).data,
+    enabled,
+  });
+}
+
+export function useCreateRepeatingInvoice(oppId: string) {
+  const client = useQueryClient();
+  const refresh = useRefreshInvoices(oppId);
+  return useMutation<XeroRepeatingInvoice, ApiError, CreateXeroRepeatingBody>({
+    mutationFn: (body) => api(`/opportunities/${oppId}/xero-repeating-invoices`, { method: "POST", body }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: repeatingKey(oppId) });
+      await refresh();
+    },
+  });
+}
+
+export function useDeleteRepeatingInvoice(item: XeroRepeatingInvoice) {
+  const client = useQueryClient();
+  return useMutation<void, ApiError>({
+    mutationFn: () => api(`/xero-repeating-invoices/${item.id}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: repeatingKey(item.opportunity_id) }),
+  });
+}

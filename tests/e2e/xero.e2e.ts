@@ -8,6 +8,7 @@ import { startServer, type TestServer } from "./support/server.ts";
 
 // The sandbox's Demo Company (NZ): NZD, 15% GST on Income (OUTPUT2), bank account 090.
 const NZ_TENANT = "a3f1c0de-0001-4e1a-9c55-5e771e000001";
+const AU_TENANT = "a3f1c0de-0002-4e1a-9c55-5e771e000002";
 // 2 × 1,000.00 at 15% GST with a 30% deposit: deposit 600.00 + 90.00 GST, balance 1,400.00 + 210.00 GST.
 const DEPOSIT_TOTAL = 69_000;
 const BALANCE_TOTAL = 161_000;
@@ -52,17 +53,24 @@ async function sandbox<T>(path: string, body?: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Settings → Integrations → Connect (or Reconnect): Xero's consent page, the NZ organisation, Allow. */
-async function consent(page: Page, button: "connect-xero" | "reconnect-xero"): Promise<void> {
+/** Settings → Integrations → Connect (or Reconnect): Xero's consent page, the organisations ticked, Allow. */
+async function consent(
+  page: Page,
+  button: "connect-xero" | "reconnect-xero",
+  tenants = [NZ_TENANT],
+  outcome: "connected" | "choose" = "connected",
+): Promise<void> {
   await page.getByTestId(button).click();
   await page.waitForURL(/\/sandbox\/xero\/login\//);
   await page.getByText("wants to access your Xero data").waitFor();
-  await shot(page, `consent-${button}`);
-  const nz = page.locator(`input[name="tenant_id"][value="${NZ_TENANT}"]`);
-  await nz.check();
+  for (const box of await page.locator('input[name="tenant_id"]').all()) {
+    await box.setChecked(tenants.includes((await box.getAttribute("value")) ?? ""));
+  }
+  await shot(page, `consent-${button}-${tenants.length}`);
   await page.getByRole("button", { name: "Allow access" }).click();
-  await page.waitForURL(/\/settings\/integrations\?xero=connected/);
+  await page.waitForURL(new RegExp(`/settings/integrations\\?xero=${outcome}`));
   await page.getByTestId("xero-consent-banner").waitFor();
+  expect(await page.getByTestId("xero-consent-banner").getAttribute("data-outcome")).toBe(outcome);
 }
 
 async function chooseMenu(page: Page, menu: string, item: string): Promise<void> {
@@ -169,7 +177,6 @@ describe("Xero invoicing", () => {
     expect(await page.getByTestId("xero-connection-status").textContent()).toBe("Not connected");
     await shot(page, "integrations-disconnected");
     await consent(page, "connect-xero");
-    expect(await page.getByTestId("xero-consent-banner").getAttribute("data-outcome")).toBe("connected");
     expect(await page.getByTestId("xero-tenant-name").textContent()).toBe("Demo Company (NZ)");
     expect(await page.getByTestId("xero-connection-status").textContent()).toBe("Connected");
 
@@ -221,6 +228,27 @@ describe("Xero invoicing", () => {
     expect(await deposit.getByTestId("invoice-send-xero").textContent()).toBe("Send Invoice");
     expect(await deposit.getByTestId("xero-total-differs").count()).toBe(0);
     await shot(page, "deposit-sent");
+    await page.context().close();
+  });
+
+  it("links another company to an existing Xero contact found by email", async () => {
+    const page = await newSignedInPage(server.demo.editor);
+    const list = await apiInPage<{ data: { id: string; name: string }[] }>(page, "GET", "/opportunities?limit=100");
+    const harbour = list.json.data.find((o) => o.name.includes("Harbour Dental"));
+    expect(harbour).toBeDefined();
+    await page.goto(`${server.url}/opportunities/${harbour?.id}`);
+    await chooseMenu(page, "add-xero-contact", "link-existing-contact");
+    const dialog = page.getByTestId("link-contact-dialog");
+    await dialog.getByTestId("no-xero-contacts").waitFor();
+    await dialog.getByTestId("xero-contact-search").fill("bob@bayside");
+    const result = dialog.getByTestId("xero-contact-result");
+    await expect.poll(() => result.count()).toBe(1);
+    expect(await result.textContent()).toContain("Bayside Club");
+    await shot(page, "link-existing");
+    await result.getByTestId("link-xero-contact").click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByTestId("invoices-section").getByTestId("no-xero-contact").waitFor({ state: "detached" });
+    expect(await page.getByTestId("add-xero-contact").count()).toBe(0);
     await page.context().close();
   });
 
@@ -333,6 +361,22 @@ describe("Xero invoicing", () => {
     expect(await page.getByTestId("xero-actions").count()).toBe(0);
     // The Xero invoices stay on the opportunity.
     expect(await page.locator('[data-testid="invoice-card"][data-provider="xero"]').count()).toBe(2);
+    await page.context().close();
+  });
+
+  it("asks which organisation to use when the consent covered several", async () => {
+    const page = await newSignedInPage(server.demo.admin);
+    await page.goto(`${server.url}/settings/integrations`);
+    await consent(page, "connect-xero", [NZ_TENANT, AU_TENANT], "choose");
+    const chooser = page.getByTestId("xero-tenant-chooser");
+    expect(await chooser.getByTestId("xero-tenant-option").count()).toBe(2);
+    await shot(page, "choose-organisation");
+    await chooser.getByLabel("Demo Company (NZ)").check();
+    await chooser.getByTestId("choose-tenant").click();
+    await expect.poll(() => page.getByTestId("xero-connection-status").textContent()).toBe("Connected");
+    expect(await page.getByTestId("xero-tenant-name").textContent()).toBe("Demo Company (NZ)");
+    expect(await page.getByTestId("xero-tenant-chooser").count()).toBe(0);
+    expect(await page.getByTestId("xero-consent-banner").count()).toBe(0);
     await page.context().close();
   });
 });

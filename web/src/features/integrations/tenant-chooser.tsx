@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { useLocation } from "wouter";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
@@ -12,9 +13,16 @@ export function TenantChooser({ choices, canWrite }: Props) {
   const toast = useToast();
   const [picked, setPicked] = useState(choices[0]?.tenant_id ?? "");
   const choose = useChooseXeroTenant();
+  const [location, navigate] = useLocation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    choose.mutate(picked, { onSuccess: (s) => toast(`Connected to ${s.tenant_name ?? "Xero"}`) });
+    choose.mutate(picked, {
+      onSuccess: (s) => {
+        toast(`Connected to ${s.tenant_name ?? "Xero"}`);
+        // The "choose one" banner has been answered.
+        navigate(location, { replace: true });
+      },
+    });
   };
   return (
     <form className="form xero-chooser" onSubmit={submit} data-testid="xero-tenant-chooser">

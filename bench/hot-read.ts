@@ -125,9 +125,13 @@ type Served = { lines: string; targets: { route: string; url: string; key?: stri
 async function serveWorkspace(label: string, database: Database, opportunities: number): Promise<Served> {
   const ws = await seedWorkspace(database, `Hot read ${label}`);
   const deal = await seedDeal(ws.ctx, LINES_PER_OPPORTUNITY);
-  const deposit = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" });
-  await approveInvoice(ws.ctx, deposit.id);
-  await createInvoice(ws.ctx, deal.opportunity.id, { portion: "balance", confirm_double_billing: true });
+  const deposit = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "deposit" });
+  await approveInvoice(ws.ctx, { id: deposit.id });
+  await createInvoice(ws.ctx, {
+    opportunity_id: deal.opportunity.id,
+    portion: "balance",
+    confirm_double_billing: true,
+  });
   // A scoped key, as integrations use: it reads opportunities and sees payment status.
   const key = await keyWithScopes(database, ws, ["opportunities:read", "invoices:read"]);
   const started = Date.now();

@@ -61,13 +61,15 @@ export async function runInvoicesBench(): Promise<Record<string, unknown>[]> {
         db: label,
         opportunity: name,
         op: "preview deposit",
-        ...(await timeIt(RUNS, () => previewInvoice(ws.ctx, opp, { portion: "deposit" }))),
+        ...(await timeIt(RUNS, () => previewInvoice(ws.ctx, { opportunity_id: opp, portion: "deposit" }))),
       });
       rows.push({
         db: label,
         opportunity: name,
         op: "create deposit (draft)",
-        ...(await timeIt(RUNS, () => createInvoice(ws.ctx, opp, { portion: "deposit", confirm_double_billing: true }))),
+        ...(await timeIt(RUNS, () =>
+          createInvoice(ws.ctx, { opportunity_id: opp, portion: "deposit", confirm_double_billing: true }),
+        )),
       });
     }
     await database.close();

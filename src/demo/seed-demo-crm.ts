@@ -64,12 +64,17 @@ const DEALS: { name: string; company: string; contact: string; stage: string; li
  */
 async function raiseDemoInvoice(ctx: Ctx, opportunityId: string, lineId: string, kind: DemoInvoice): Promise<void> {
   const portion = kind === "full_paid" ? "full" : kind === "ongoing_paid" ? "ongoing" : kind;
-  const draft = await createInvoice(ctx, opportunityId, { portion, line_ids: [lineId], reference: "Demo" });
-  const sent = await approveInvoice(ctx, draft.id);
+  const draft = await createInvoice(ctx, {
+    opportunity_id: opportunityId,
+    portion,
+    line_ids: [lineId],
+    reference: "Demo",
+  });
+  const sent = await approveInvoice(ctx, { id: draft.id });
   if (kind.endsWith("_paid")) {
     const paidOn = ctx.clock.now().toISOString().slice(0, 10);
-    const { totalAmount } = await getInvoice(ctx, sent.id);
-    await recordPayment(ctx, sent.id, { amount: totalAmount, paid_on: paidOn, method: "bank_transfer" });
+    const { totalAmount } = await getInvoice(ctx, { id: sent.id });
+    await recordPayment(ctx, { invoice_id: sent.id, amount: totalAmount, paid_on: paidOn, method: "bank_transfer" });
   }
 }
 

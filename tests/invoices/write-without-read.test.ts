@@ -43,12 +43,12 @@ afterAll(() => database.close());
 
 async function draftInvoice() {
   const deal = await seedDeal(ws.ctx, 2);
-  return createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
+  return createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
 }
 
 async function sentInvoice() {
   const draft = await draftInvoice();
-  await approveInvoice(ws.ctx, draft.id);
+  await approveInvoice(ws.ctx, { id: draft.id });
   return draft;
 }
 
@@ -90,7 +90,7 @@ describe.each([
     const created = await caller().post(`/api/v1/opportunities/${deal.opportunity.id}/invoices`, { portion: "full" });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expectNoAmounts(created);
-    expect((await getInvoice(ws.ctx, created.body.id)).totalAmount).toBeGreaterThan(0);
+    expect((await getInvoice(ws.ctx, { id: created.body.id })).totalAmount).toBeGreaterThan(0);
   });
 
   it("approves: 200 without amounts, sent exactly once", async () => {
@@ -99,7 +99,7 @@ describe.each([
     expectNoAmounts(approved);
     expect(approved.body).toMatchObject({ id: invoice.id, status: "AUTHORISED", currency: "USD" });
     expect(approved.body.sent_at).toBeTruthy();
-    expect((await getInvoice(ws.ctx, invoice.id)).status).toBe("AUTHORISED");
+    expect((await getInvoice(ws.ctx, { id: invoice.id })).status).toBe("AUTHORISED");
     expect(await invoiceEvents(invoice.id)).toEqual(["created", "sent"]);
   });
 
@@ -108,7 +108,7 @@ describe.each([
     const voided = await caller().post(`/api/v1/invoices/${invoice.id}/void`);
     expectNoAmounts(voided);
     expect(voided.body.status).toBe("VOIDED");
-    expect((await getInvoice(ws.ctx, invoice.id)).status).toBe("VOIDED");
+    expect((await getInvoice(ws.ctx, { id: invoice.id })).status).toBe("VOIDED");
     expect(await invoiceEvents(invoice.id)).toEqual(["created", "sent", "voided"]);
   });
 
@@ -123,7 +123,7 @@ describe.each([
     expect(paid.body.status).toBe("PAID");
     const payments = await database.db.select().from(invoicePayments).where(eq(invoicePayments.invoiceId, invoice.id));
     expect(payments.map((p) => p.amount)).toEqual([invoice.totalAmount]);
-    const stored = await getInvoice(ws.ctx, invoice.id);
+    const stored = await getInvoice(ws.ctx, { id: invoice.id });
     expect(stored.amountPaidAmount).toBe(invoice.totalAmount);
     expect(await invoiceEvents(invoice.id)).toEqual(["created", "paid", "sent"]);
   });

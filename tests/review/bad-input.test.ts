@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { approveInvoice, createInvoice } from "../../src/modules/invoices/index.ts";
+import { getCompany } from "../../src/modules/crm/index.ts";
+import { approveInvoice, createInvoice, recordPayment } from "../../src/modules/invoices/index.ts";
+import { retryJob } from "../../src/modules/operations/index.ts";
+import { listPaymentStatusHistory, updateOpportunity } from "../../src/modules/opportunities/index.ts";
 import { client, createTestApp, type TestApp } from "../support/app.ts";
 import { seedWorkspace } from "../support/builders.ts";
 import { type SeededDeal, seedDeal } from "../support/crm-builders.ts";
@@ -19,8 +22,8 @@ beforeAll(async () => {
   const ws = await seedWorkspace(database);
   key = ws.apiKey;
   deal = await seedDeal(ws.ctx, 2);
-  const invoice = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-  await approveInvoice(ws.ctx, invoice.id);
+  const invoice = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
+  await approveInvoice(ws.ctx, { id: invoice.id });
   invoiceId = invoice.id;
 });
 afterAll(() => database.close());
@@ -71,6 +74,30 @@ describe("the NUL character, which PostgreSQL text cannot hold", () => {
       const response = await c.get(path);
       expect(response.status, path).toBe(400);
     }
+  });
+
+  it("is refused in record ids by the verbs themselves, naming the field, as MCP and jobs call them", async () => {
+    const ws = await seedWorkspace(database);
+    const own = await seedDeal(ws.ctx, 1);
+    const line = { opportunity_id: own.opportunity.id, line_id: own.lines[0]?.id ?? "" };
+    const cases: [string, () => Promise<unknown>][] = [
+      ["id", () => getCompany(ws.ctx, { id: "co_\u0000" })],
+      ["id", () => updateOpportunity(ws.ctx, { id: "x".repeat(65), name: "Renamed" })],
+      ["line_id", () => listPaymentStatusHistory(ws.ctx, { ...line, line_id: "line_\u0000" })],
+      ["opportunity_id", () => createInvoice(ws.ctx, { opportunity_id: "", portion: "full" })],
+      [
+        "invoice_id",
+        () => recordPayment(ws.ctx, { invoice_id: "inv_\u0000", amount: 1, paid_on: "2026-01-05", method: "cash" }),
+      ],
+      ["id", () => retryJob(ws.ctx, { id: "job_\u0000" })],
+    ];
+    for (const [field, call] of cases) {
+      await expect(call(), field).rejects.toMatchObject({
+        code: "invalid_input",
+        issues: [expect.objectContaining({ field })],
+      });
+    }
+    expect((await listPaymentStatusHistory(ws.ctx, line)).data).toEqual([]);
   });
 });
 
@@ -162,7 +189,7 @@ describe("dates", () => {
     const ws = await seedWorkspace(database);
     const other = await seedDeal(ws.ctx, 1);
     await expect(
-      createInvoice(ws.ctx, other.opportunity.id, { portion: "full", due_date: "0000-01-01" }),
+      createInvoice(ws.ctx, { opportunity_id: other.opportunity.id, portion: "full", due_date: "0000-01-01" }),
     ).rejects.toMatchObject({
       code: "invalid_input",
       issues: [expect.objectContaining({ field: "due_date" })],

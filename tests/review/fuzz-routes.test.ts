@@ -19,8 +19,8 @@ beforeAll(async () => {
   const other = await seedWorkspace(database, "Other");
   key = ws.apiKey;
   const deal = await seedDeal(ws.ctx, 3);
-  const inv = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-  await approveInvoice(ws.ctx, inv.id);
+  const inv = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
+  await approveInvoice(ws.ctx, { id: inv.id });
   const odeal = await seedDeal(other.ctx, 2);
   ids = {
     opp: deal.opportunity.id,

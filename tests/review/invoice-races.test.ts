@@ -17,12 +17,14 @@ it("two concurrent deposit invoices for the same line: the second needs confirm_
   for (let round = 0; round < 5; round++) {
     const deal = await seedDeal(ws.ctx, 1);
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" })),
+      Array.from({ length: 4 }, () =>
+        createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "deposit" }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
     for (const r of results) {
       if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "precondition_failed" });
     }
-    expect((await listOpportunityInvoices(ws.ctx, deal.opportunity.id)).length).toBe(1);
+    expect((await listOpportunityInvoices(ws.ctx, { opportunity_id: deal.opportunity.id })).length).toBe(1);
   }
 });

@@ -41,11 +41,11 @@ describe("deposit + balance = line total when the tax mode changes in between (S
     const deal = await seedDeal(ws.ctx, 1);
     const line = deal.lines[0];
     if (!line) throw new Error("no line");
-    const deposit = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" });
-    await approveInvoice(ws.ctx, deposit.id);
+    const deposit = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "deposit" });
+    await approveInvoice(ws.ctx, { id: deposit.id });
     await updateInvoiceSettings(ws.ctx, { tax_mode: second });
-    const balance = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "balance" });
-    const stored = [await getInvoice(ws.ctx, deposit.id), await getInvoice(ws.ctx, balance.id)];
+    const balance = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "balance" });
+    const stored = [await getInvoice(ws.ctx, { id: deposit.id }), await getInvoice(ws.ctx, { id: balance.id })];
     expect(billed(stored[0]!) + billed(stored[1]!)).toBe(line.lineTotalAmount);
   });
 });
@@ -56,12 +56,13 @@ describe("lines of a draft invoice removed before it is sent", () => {
     const deal = await seedDeal(ws.ctx, 2);
     const [gone, kept] = deal.lines;
     if (!gone || !kept) throw new Error("no lines");
-    const draft = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
+    const draft = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
     await removeLine(ws.ctx, { opportunity_id: deal.opportunity.id, line_id: gone.id });
-    const sent = await approveInvoice(ws.ctx, draft.id);
+    const sent = await approveInvoice(ws.ctx, { id: draft.id });
     expect(sent.status).toBe("AUTHORISED");
-    const paid = await recordPayment(ws.ctx, draft.id, {
-      amount: (await getInvoice(ws.ctx, draft.id)).totalAmount,
+    const paid = await recordPayment(ws.ctx, {
+      invoice_id: draft.id,
+      amount: (await getInvoice(ws.ctx, { id: draft.id })).totalAmount,
       paid_on: "2026-01-05",
       method: "cash",
     });
@@ -79,29 +80,29 @@ describe("payments never exceed the amount due, even concurrently", () => {
   it("20 concurrent payments of 30% each: at most the total is paid, once PAID", async () => {
     const ws = await seedWorkspace(database);
     const deal = await seedDeal(ws.ctx, 1);
-    const draft = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-    await approveInvoice(ws.ctx, draft.id);
-    const invoice = await getInvoice(ws.ctx, draft.id);
+    const draft = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
+    await approveInvoice(ws.ctx, { id: draft.id });
+    const invoice = await getInvoice(ws.ctx, { id: draft.id });
     const part = Math.ceil(invoice.totalAmount * 0.3);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
-        recordPayment(ws.ctx, invoice.id, { amount: part, paid_on: "2026-01-05", method: "bank_transfer" }),
+        recordPayment(ws.ctx, { invoice_id: invoice.id, amount: part, paid_on: "2026-01-05", method: "bank_transfer" }),
       ),
     );
     const ok = results.filter((r) => r.status === "fulfilled").length;
     expect(ok).toBe(3);
-    const after = await getInvoice(ws.ctx, invoice.id);
+    const after = await getInvoice(ws.ctx, { id: invoice.id });
     expect(after.amountPaidAmount).toBe(part * 3);
     expect(after.amountPaidAmount).toBeLessThanOrEqual(after.totalAmount);
     expect(after.status).toBe("AUTHORISED");
     const rest = after.totalAmount - after.amountPaidAmount;
     const settle = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
-        recordPayment(ws.ctx, invoice.id, { amount: rest, paid_on: "2026-01-06", method: "cash" }),
+        recordPayment(ws.ctx, { invoice_id: invoice.id, amount: rest, paid_on: "2026-01-06", method: "cash" }),
       ),
     );
     expect(settle.filter((r) => r.status === "fulfilled").length).toBe(1);
-    const final = await getInvoice(ws.ctx, invoice.id);
+    const final = await getInvoice(ws.ctx, { id: invoice.id });
     expect(final).toMatchObject({ status: "PAID", amountPaidAmount: final.totalAmount });
     const line = deal.lines[0];
     if (!line) throw new Error("no line");
@@ -118,8 +119,10 @@ describe("races", () => {
   it("concurrent approvals: one wins, one history row per line", async () => {
     const ws = await seedWorkspace(database);
     const deal = await seedDeal(ws.ctx, 2);
-    const invoice = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => approveInvoice(ws.ctx, invoice.id)));
+    const invoice = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => approveInvoice(ws.ctx, { id: invoice.id })),
+    );
     expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
     for (const line of deal.lines) {
       const history = await listPaymentStatusHistory(ws.ctx, {
@@ -136,7 +139,8 @@ describe("races", () => {
     const deal = await seedDeal(ws.ctx, 1);
     const created = await Promise.all(
       Array.from({ length: 12 }, () =>
-        createInvoice(ws.ctx, deal.opportunity.id, {
+        createInvoice(ws.ctx, {
+          opportunity_id: deal.opportunity.id,
           portion: "full",
           line_ids: [],
           free_lines: [{ description: "Visit", unit_amount: 1000 }],
@@ -152,10 +156,10 @@ describe("races", () => {
     const deal = await seedDeal(ws.ctx, 1);
     const line = deal.lines[0];
     if (!line) throw new Error("no line");
-    const deposit = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" });
-    await approveInvoice(ws.ctx, deposit.id);
-    await voidInvoice(ws.ctx, deposit.id);
-    const preview = await previewInvoice(ws.ctx, deal.opportunity.id, { portion: "balance" });
+    const deposit = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "deposit" });
+    await approveInvoice(ws.ctx, { id: deposit.id });
+    await voidInvoice(ws.ctx, { id: deposit.id });
+    const preview = await previewInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "balance" });
     expect(preview.lines[0]?.amount).toBe(line.lineTotalAmount);
   });
 });
@@ -181,8 +185,8 @@ describe("listPaymentStatusHistory parses its page input", () => {
     const deal = await seedDeal(ws.ctx, 1);
     const line = deal.lines[0];
     if (!line) throw new Error("no line");
-    const draft = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "full" });
-    await approveInvoice(ws.ctx, draft.id);
+    const draft = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "full" });
+    await approveInvoice(ws.ctx, { id: draft.id });
     const page = await listPaymentStatusHistory(ws.ctx, { opportunity_id: deal.opportunity.id, line_id: line.id });
     expect(page.data.map((h) => h.toStatus)).toEqual(["invoiced"]);
     await expect(

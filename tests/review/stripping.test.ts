@@ -17,8 +17,8 @@ beforeAll(async () => {
   app = createTestApp(database);
   ws = await seedWorkspace(database);
   deal = await seedDeal(ws.ctx, 2);
-  const invoice = await createInvoice(ws.ctx, deal.opportunity.id, { portion: "deposit" });
-  await approveInvoice(ws.ctx, invoice.id);
+  const invoice = await createInvoice(ws.ctx, { opportunity_id: deal.opportunity.id, portion: "deposit" });
+  await approveInvoice(ws.ctx, { id: invoice.id });
 });
 afterAll(() => database.close());
 

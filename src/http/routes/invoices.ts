@@ -41,7 +41,12 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         responses: { 200: json(PreviewSchema, "Lines, amounts and warnings") },
       }),
       async (c) =>
-        c.json(toPreviewDto(await previewInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+        c.json(
+          toPreviewDto(
+            await previewInvoice(ctxOf(c), { ...c.req.valid("json"), opportunity_id: c.req.valid("param").id }),
+          ),
+          200,
+        ),
     )
     .openapi(
       apiRoute({
@@ -54,7 +59,12 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         responses: { 201: json(InvoiceSchema, "The draft invoice") },
       }),
       async (c) =>
-        c.json(toInvoiceDto(await createInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+        c.json(
+          toInvoiceDto(
+            await createInvoice(ctxOf(c), { ...c.req.valid("json"), opportunity_id: c.req.valid("param").id }),
+          ),
+          201,
+        ),
     )
     .openapi(
       apiRoute({
@@ -92,7 +102,7 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         responses: { 200: json(list, "All invoices, oldest first") },
       }),
       async (c) => {
-        const rows = await listOpportunityInvoices(ctxOf(c), c.req.valid("param").id);
+        const rows = await listOpportunityInvoices(ctxOf(c), { opportunity_id: c.req.valid("param").id });
         return c.json({ data: rows.map(toInvoiceDto), has_more: false, next_cursor: null }, 200);
       },
     )
@@ -107,7 +117,7 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         responses: { 200: json(InvoiceSummarySchema, "Totals in the opportunity's currency") },
       }),
       async (c) => {
-        const s = await getInvoiceSummary(ctxOf(c), c.req.valid("param").id);
+        const s = await getInvoiceSummary(ctxOf(c), { opportunity_id: c.req.valid("param").id });
         return c.json(
           {
             currency: s.currency,
@@ -133,7 +143,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(InvoiceSchema, "The invoice") },
     }),
-    async (c) => c.json(toInvoiceDto(await getInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toInvoiceDto(await getInvoice(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -145,7 +155,8 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam, ...body(UpdateInvoiceInput) },
       responses: { 200: json(InvoiceSchema, "The invoice") },
     }),
-    async (c) => c.json(toInvoiceDto(await updateInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) =>
+      c.json(toInvoiceDto(await updateInvoice(ctxOf(c), { ...c.req.valid("json"), id: c.req.valid("param").id })), 200),
   )
   .openapi(
     apiRoute({
@@ -157,7 +168,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(InvoiceSchema, "The invoice") },
     }),
-    async (c) => c.json(toInvoiceDto(await approveInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toInvoiceDto(await approveInvoice(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -169,7 +180,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam },
       responses: { 200: json(InvoiceSchema, "The invoice") },
     }),
-    async (c) => c.json(toInvoiceDto(await voidInvoice(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toInvoiceDto(await voidInvoice(ctxOf(c), c.req.valid("param"))), 200),
   )
   .openapi(
     apiRoute({
@@ -181,5 +192,8 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       request: { params: IdParam, ...body(RecordPaymentInput) },
       responses: { 200: json(InvoiceSchema, "The invoice after the payment") },
     }),
-    async (c) => c.json(toInvoiceDto(await recordPayment(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 200),
+    async (c) => {
+      const payment = { ...c.req.valid("json"), invoice_id: c.req.valid("param").id };
+      return c.json(toInvoiceDto(await recordPayment(ctxOf(c), payment)), 200);
+    },
   );

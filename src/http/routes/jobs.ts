@@ -71,5 +71,5 @@ export const jobRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
       request: { params: IdParam },
       responses: { 200: json(JobSchema, "The job, queued") },
     }),
-    async (c) => c.json(toJobDto(await retryJob(ctxOf(c), c.req.valid("param").id)), 200),
+    async (c) => c.json(toJobDto(await retryJob(ctxOf(c), c.req.valid("param"))), 200),
   );

@@ -25,7 +25,7 @@ export const previewInvoiceTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId, ...PreviewInvoiceInput.shape }),
   output: PreviewSchema,
-  run: async (ctx, { opportunity_id, ...input }) => toPreviewDto(await previewInvoice(ctx, opportunity_id, input)),
+  run: async (ctx, input) => toPreviewDto(await previewInvoice(ctx, input)),
 });
 
 export const createInvoiceTool = defineTool({
@@ -35,7 +35,7 @@ export const createInvoiceTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId, ...CreateInvoiceInput.shape }),
   output: InvoiceSchema,
-  run: async (ctx, { opportunity_id, ...input }) => toInvoiceDto(await createInvoice(ctx, opportunity_id, input)),
+  run: async (ctx, input) => toInvoiceDto(await createInvoice(ctx, input)),
 });
 
 export const listInvoicesTool = defineTool({
@@ -45,7 +45,7 @@ export const listInvoicesTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId }),
   output: listOf(InvoiceSchema),
-  run: async (ctx, { opportunity_id }) => wholeList(await listOpportunityInvoices(ctx, opportunity_id), toInvoiceDto),
+  run: async (ctx, input) => wholeList(await listOpportunityInvoices(ctx, input), toInvoiceDto),
 });
 
 export const getInvoiceTool = defineTool({
@@ -55,7 +55,7 @@ export const getInvoiceTool = defineTool({
   destructive: false,
   input: z.strictObject({ invoice_id: InvoiceId }),
   output: InvoiceSchema,
-  run: async (ctx, { invoice_id }) => toInvoiceDto(await getInvoice(ctx, invoice_id)),
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await getInvoice(ctx, { id: invoice_id })),
 });
 
 export const sendInvoiceTool = defineTool({
@@ -66,7 +66,7 @@ export const sendInvoiceTool = defineTool({
   destructive: false,
   input: z.strictObject({ invoice_id: InvoiceId }),
   output: InvoiceSchema,
-  run: async (ctx, { invoice_id }) => toInvoiceDto(await approveInvoice(ctx, invoice_id)),
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await approveInvoice(ctx, { id: invoice_id })),
 });
 
 export const recordPaymentTool = defineTool({
@@ -77,7 +77,7 @@ export const recordPaymentTool = defineTool({
   destructive: false,
   input: z.strictObject({ invoice_id: InvoiceId, ...RecordPaymentInput.shape }),
   output: InvoiceSchema,
-  run: async (ctx, { invoice_id, ...payment }) => toInvoiceDto(await recordPayment(ctx, invoice_id, payment)),
+  run: async (ctx, input) => toInvoiceDto(await recordPayment(ctx, input)),
 });
 
 export const voidInvoiceTool = defineTool({
@@ -88,5 +88,5 @@ export const voidInvoiceTool = defineTool({
   destructive: true,
   input: z.strictObject({ invoice_id: InvoiceId }),
   output: InvoiceSchema,
-  run: async (ctx, { invoice_id }) => toInvoiceDto(await voidInvoice(ctx, invoice_id)),
+  run: async (ctx, { invoice_id }) => toInvoiceDto(await voidInvoice(ctx, { id: invoice_id })),
 });

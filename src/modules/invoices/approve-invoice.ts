@@ -2,7 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { RecordRef } from "../crm/fields.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
@@ -12,7 +14,8 @@ import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
  * DRAFT or SUBMITTED → AUTHORISED ("Awaiting payment"), marking it sent and moving its lines up the ladder.
  * The conditional update lets exactly one of two concurrent approvals win; the other gets a conflict.
  */
-export async function approveInvoice(ctx: Ctx, id: string) {
+export async function approveInvoice(ctx: Ctx, input: RecordRef) {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   await withTransaction(ctx, async (tx) => {
     const current = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);

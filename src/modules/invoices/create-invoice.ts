@@ -10,7 +10,7 @@ import { type InvoiceView, invoiceAsWritten } from "./get-invoice.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { nextInvoiceNumber } from "./next-invoice-number.ts";
 import { computeInvoicePreview } from "./preview-invoice.ts";
-import { CreateInvoiceInput, type CreateInvoiceInput as Input } from "./schemas.ts";
+import { CreateInvoiceCommand } from "./schemas.ts";
 
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -20,8 +20,9 @@ function today(now: Date): string {
  * Raises a native DRAFT invoice from the portion's lines (or the ticked ones) plus free-form lines. Lines that
  * would be billed twice need `confirm_double_billing`. Nothing moves on the ladder until the invoice is sent.
  */
-export async function createInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceView> {
-  const parsed = parseInput(CreateInvoiceInput, input);
+export async function createInvoice(ctx: Ctx, input: CreateInvoiceCommand): Promise<InvoiceView> {
+  const parsed = parseInput(CreateInvoiceCommand, input);
+  const opportunityId = parsed.opportunity_id;
   requireScope(ctx.actor.scopes, "invoices:write");
   const id = await withTransaction(ctx, async (tx) => {
     // Creations on one opportunity queue here, so each sees the drafts committed before it: two concurrent

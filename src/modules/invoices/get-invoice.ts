@@ -1,6 +1,8 @@
 import type { Ctx } from "../../context.ts";
 import type { DbOrTx } from "../../db/client.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { hasScope, requireScope } from "../access/index.ts";
+import { RecordRef } from "../crm/fields.ts";
 import {
   getInvoiceOrThrow,
   type InvoiceLineRow,
@@ -23,7 +25,8 @@ async function loadInvoice(db: DbOrTx, workspaceId: string, id: string): Promise
   return { ...invoice, lines: await loadInvoiceLines(db, id) };
 }
 
-export async function getInvoice(ctx: Ctx, id: string): Promise<InvoiceWithLines> {
+export async function getInvoice(ctx: Ctx, input: RecordRef): Promise<InvoiceWithLines> {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "invoices:read");
   return loadInvoice(ctx.db, ctx.actor.workspaceId, id);
 }

@@ -1,12 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { OpportunityRef } from "../opportunities/index.ts";
 import { getOpportunityOrThrow } from "../opportunities/internal.ts";
 import type { InvoiceWithLines } from "./internal.ts";
 
 /** Every invoice of one opportunity, oldest first, with lines (an opportunity has few invoices). */
-export async function listOpportunityInvoices(ctx: Ctx, opportunityId: string): Promise<InvoiceWithLines[]> {
+export async function listOpportunityInvoices(ctx: Ctx, input: OpportunityRef): Promise<InvoiceWithLines[]> {
+  const { opportunity_id: opportunityId } = parseInput(OpportunityRef, input);
   requireScope(ctx.actor.scopes, "invoices:read");
   await getOpportunityOrThrow(ctx.db, ctx.actor.workspaceId, opportunityId);
   const rows = await ctx.db

@@ -8,7 +8,7 @@ import { getOpportunityOrThrow } from "../opportunities/internal.ts";
 import { previewInvoice as computePreview, EngineError, type Preview } from "./engine/index.ts";
 import { loadEngineLines } from "./engine-lines.ts";
 import { getInvoiceSettings } from "./internal.ts";
-import { type PreviewInvoiceInput as Input, PreviewInvoiceInput } from "./schemas.ts";
+import { PreviewInvoiceCommand, type PreviewInvoiceInput } from "./schemas.ts";
 
 /** The engine's errors in Settle's vocabulary: an unknown line id is a 404, a bad figure names the field. */
 function translate(error: unknown): never {
@@ -58,8 +58,8 @@ export async function computeInvoicePreview(
 }
 
 /** Preview an invoice without writing anything: which lines, what amounts, which warnings. */
-export async function previewInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<Preview> {
-  const parsed = parseInput(PreviewInvoiceInput, input);
+export async function previewInvoice(ctx: Ctx, input: PreviewInvoiceCommand): Promise<Preview> {
+  const parsed = parseInput(PreviewInvoiceCommand, input);
   requireScope(ctx.actor.scopes, "invoices:read");
-  return computeInvoicePreview(ctx.db, ctx.actor.workspaceId, opportunityId, parsed);
+  return computeInvoicePreview(ctx.db, ctx.actor.workspaceId, parsed.opportunity_id, parsed);
 }

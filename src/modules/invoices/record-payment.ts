@@ -10,14 +10,15 @@ import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSettledLines } from "./promote-invoice-lines.ts";
-import { type RecordPaymentInput as Input, RecordPaymentInput } from "./schemas.ts";
+import { RecordPaymentCommand } from "./schemas.ts";
 
 /**
  * Marks a native invoice (partly) paid by hand: cash, bank transfer, cheque. The amount may not exceed what is
  * due; at zero due the invoice is PAID and the lines it fully settles move to `paid`.
  */
-export async function recordPayment(ctx: Ctx, invoiceId: string, input: Input) {
-  const parsed = parseInput(RecordPaymentInput, input);
+export async function recordPayment(ctx: Ctx, input: RecordPaymentCommand) {
+  const parsed = parseInput(RecordPaymentCommand, input);
+  const invoiceId = parsed.invoice_id;
   requireScope(ctx.actor.scopes, "invoices:write");
   await withTransaction(ctx, async (tx) => {
     const invoice = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, invoiceId);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PAYMENT_METHODS } from "../../db/schema/invoices.ts";
 import { IsoDate } from "../../lib/dates.ts";
+import { RecordId } from "../../lib/record-id.ts";
 import { Percent, Quantity } from "../crm/fields.ts";
 import { PORTIONS } from "./engine/index.ts";
 
@@ -22,6 +23,9 @@ export const PreviewInvoiceInput = z.strictObject({
   free_lines: z.array(FreeLineInput).max(100).optional(),
 });
 export type PreviewInvoiceInput = z.input<typeof PreviewInvoiceInput>;
+/** `previewInvoice`'s whole input: the opportunity's id beside the selection. */
+export const PreviewInvoiceCommand = PreviewInvoiceInput.extend({ opportunity_id: RecordId });
+export type PreviewInvoiceCommand = z.input<typeof PreviewInvoiceCommand>;
 
 export const CreateInvoiceInput = PreviewInvoiceInput.extend({
   issue_date: IsoDate.optional(),
@@ -31,6 +35,9 @@ export const CreateInvoiceInput = PreviewInvoiceInput.extend({
   confirm_double_billing: z.boolean().default(false),
 });
 export type CreateInvoiceInput = z.input<typeof CreateInvoiceInput>;
+/** `createInvoice`'s whole input: the opportunity's id beside the invoice to raise. */
+export const CreateInvoiceCommand = CreateInvoiceInput.extend({ opportunity_id: RecordId });
+export type CreateInvoiceCommand = z.input<typeof CreateInvoiceCommand>;
 
 /** Status changes through PATCH: submit a draft, or delete a draft/submitted one. Approve and void have verbs. */
 export const UpdateInvoiceInput = z.strictObject({
@@ -40,6 +47,9 @@ export const UpdateInvoiceInput = z.strictObject({
   portion: z.enum(PORTIONS).optional(),
 });
 export type UpdateInvoiceInput = z.input<typeof UpdateInvoiceInput>;
+/** `updateInvoice`'s whole input: the invoice's id beside the fields to change. */
+export const UpdateInvoiceCommand = UpdateInvoiceInput.extend({ id: RecordId });
+export type UpdateInvoiceCommand = z.input<typeof UpdateInvoiceCommand>;
 
 export const RecordPaymentInput = z.strictObject({
   amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
@@ -48,6 +58,9 @@ export const RecordPaymentInput = z.strictObject({
   reference: z.string().max(255).optional(),
 });
 export type RecordPaymentInput = z.input<typeof RecordPaymentInput>;
+/** `recordPayment`'s whole input: the invoice's id beside the payment. */
+export const RecordPaymentCommand = RecordPaymentInput.extend({ invoice_id: RecordId });
+export type RecordPaymentCommand = z.input<typeof RecordPaymentCommand>;
 
 export const UpdateInvoiceSettingsInput = z.strictObject({
   number_prefix: z

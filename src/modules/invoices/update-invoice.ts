@@ -8,7 +8,7 @@ import { approveInvoice } from "./approve-invoice.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { assertEditable, getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
-import { type UpdateInvoiceInput as Input, UpdateInvoiceInput } from "./schemas.ts";
+import { UpdateInvoiceCommand } from "./schemas.ts";
 
 // Xero's lifecycle for the statuses PATCH may set; AUTHORISED goes through approveInvoice.
 const ALLOWED: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
@@ -21,8 +21,8 @@ const ALLOWED: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
 };
 
 /** Edits status, due date, reference and the local portion label. Locked invoices are read-only. */
-export async function updateInvoice(ctx: Ctx, id: string, input: Input) {
-  const parsed = parseInput(UpdateInvoiceInput, input);
+export async function updateInvoice(ctx: Ctx, input: UpdateInvoiceCommand) {
+  const { id, ...parsed } = parseInput(UpdateInvoiceCommand, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   const wantsApproval = await withTransaction(ctx, async (tx) => {
     const invoice = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);
@@ -60,5 +60,5 @@ export async function updateInvoice(ctx: Ctx, id: string, input: Input) {
     });
     return approve;
   });
-  return wantsApproval ? approveInvoice(ctx, id) : invoiceAsWritten(ctx, id);
+  return wantsApproval ? approveInvoice(ctx, { id }) : invoiceAsWritten(ctx, id);
 }

@@ -2,7 +2,9 @@ import { and, eq, notInArray } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { RecordRef } from "../crm/fields.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
@@ -11,7 +13,8 @@ import { enqueueInvoiceChanged } from "./invoice-events.ts";
  * Voids an unpaid invoice. Its lines keep their status (the ladder only moves forward automatically); the
  * UI then offers the manual correction. An invoice with payments recorded cannot be voided, as in Xero.
  */
-export async function voidInvoice(ctx: Ctx, id: string) {
+export async function voidInvoice(ctx: Ctx, input: RecordRef) {
+  const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "invoices:write");
   await withTransaction(ctx, async (tx) => {
     const invoice = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);

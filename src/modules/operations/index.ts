@@ -1,1 +1,1 @@
-export { ListJobsInput, listJobs, retryJob } from "./jobs.ts";
+export { ListJobsInput, listJobs, RetryJobInput, retryJob } from "./jobs.ts";

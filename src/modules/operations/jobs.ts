@@ -4,6 +4,7 @@ import { type Ctx, withTransaction } from "../../context.ts";
 import { JOB_STATUSES, jobs } from "../../db/schema/jobs.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { decodeCursor, PageQuery, toPage } from "../../lib/pagination.ts";
+import { RecordId } from "../../lib/record-id.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 
@@ -29,8 +30,11 @@ export async function listJobs(ctx: Ctx, input: z.input<typeof ListJobsInput>) {
   return toPage(rows, parsed.limit);
 }
 
+export const RetryJobInput = z.strictObject({ id: RecordId });
+
 /** Puts a dead job back in the queue with a fresh set of attempts. */
-export async function retryJob(ctx: Ctx, id: string) {
+export async function retryJob(ctx: Ctx, input: z.input<typeof RetryJobInput>) {
+  const { id } = parseInput(RetryJobInput, input);
   requireScope(ctx.actor.scopes, "settings:write");
   return withTransaction(ctx, async (tx) => {
     const [job] = await tx

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
 import type { XeroOption, XeroSettingsPatch, XeroStatus } from "../../lib/types.ts";
 
@@ -6,14 +6,15 @@ export const XERO_STATUS_KEY = ["integrations", "xero"] as const;
 export type XeroOptionKind = "accounts" | "bank-accounts" | "tax-rates" | "branding-themes";
 const optionsKey = (kind: XeroOptionKind) => ["integrations", "xero", "options", kind] as const;
 
+export const xeroStatusQuery = queryOptions({
+  queryKey: XERO_STATUS_KEY,
+  queryFn: () => api<XeroStatus>("/integrations/xero"),
+  staleTime: 30_000,
+});
+
 /** The connection, its defaults and any organisations waiting to be chosen. */
 export function useXeroStatus(enabled = true) {
-  return useQuery({
-    queryKey: XERO_STATUS_KEY,
-    queryFn: () => api<XeroStatus>("/integrations/xero"),
-    enabled,
-    staleTime: 30_000,
-  });
+  return useQuery({ ...xeroStatusQuery, enabled });
 }
 
 /** What the organisation offers, read live from Xero; kept a few minutes since it rarely changes. */

@@ -6,10 +6,15 @@ import { linesKey } from "../opportunities/queries.ts";
 export const invoicesKey = (oppId: string) => ["opportunity", oppId, "invoices"] as const;
 export const summaryKey = (oppId: string) => ["opportunity", oppId, "invoice-summary"] as const;
 
+/** A Xero invoice Xero has not answered for yet; the reconciliation job completes or removes it. */
+const isPending = (invoice: Invoice) => invoice.provider === "xero" && invoice.xero_invoice_id === null;
+
 export const invoicesQuery = (oppId: string) =>
   queryOptions({
     queryKey: invoicesKey(oppId),
     queryFn: async () => (await api<Page<Invoice>>(`/opportunities/${oppId}/invoices`)).data,
+    // "Being created in Xero…" turns into the invoice (or disappears) without a reload.
+    refetchInterval: (query) => (query.state.data?.some(isPending) ? 5000 : false),
   });
 
 export const invoiceSummaryQuery = (oppId: string) =>

@@ -5,6 +5,7 @@ import { Pill } from "../../components/ui/pill.tsx";
 import { Loading } from "../../components/ui/states.tsx";
 import { humanise } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
+import { xeroStatusQuery } from "../integrations/queries.ts";
 import { InvoicesSection } from "../invoices/invoices-section.tsx";
 import { invoiceSummaryQuery, invoicesQuery } from "../invoices/queries.ts";
 import { OpportunityActions } from "./opportunity-actions.tsx";
@@ -19,7 +20,10 @@ import { linesQuery, useCompanies, useOpportunity } from "./queries.ts";
  */
 function usePageQueries(id: string): void {
   const canReadInvoices = useCan("invoices:read");
+  const canReadIntegrations = useCan("integrations:read");
   useQuery({ ...linesQuery(id), notifyOnChangeProps: [] });
+  // Whether invoices go through Xero decides the Invoices section's buttons.
+  useQuery({ ...xeroStatusQuery, enabled: canReadInvoices && canReadIntegrations, notifyOnChangeProps: [] });
   useQuery({ ...invoicesQuery(id), enabled: canReadInvoices, notifyOnChangeProps: [] });
   useQuery({ ...invoiceSummaryQuery(id), enabled: canReadInvoices, notifyOnChangeProps: [] });
 }

@@ -252,7 +252,7 @@ describe("Xero invoicing", () => {
     await page.context().close();
   });
 
-  it("follows a payment made in Xero on sync, then bills and settles the balance: Deposit Invoiced → Invoiced → Paid", async () => {
+  it("follows a payment made in Xero on sync, then bills the balance and marks it paid: Deposit Invoiced → Invoiced → Paid", async () => {
     const page = await newSignedInPage(server.demo.editor);
     await openOpportunity(page);
     await payInSandbox(page, "deposit");
@@ -273,14 +273,58 @@ describe("Xero invoicing", () => {
     expect(await dialog.getByTestId("record-xero-payment").textContent()).toBe("Record NZ$1,610.00");
     const banks = dialog.getByTestId("xero-bank-account");
     await expect.poll(() => banks.locator("option").count()).toBeGreaterThan(0);
+    expect(await banks.locator("option:checked").textContent()).toContain("Business Bank Account");
     expect(await dialog.getByTestId("xero-paid-on").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await shot(page, "mark-paid");
-    await dialog.getByRole("button", { name: "Cancel" }).click();
-
-    await payInSandbox(page, "balance");
-    await syncUntilPaid(page, "balance");
-    await expect.poll(() => pill(page, fitOutLineId).textContent(), { timeout: 10_000 }).toBe("Paid");
+    await dialog.getByTestId("record-xero-payment").click();
+    await dialog.waitFor({ state: "detached" });
+    await expect.poll(() => balance.getAttribute("data-status"), { timeout: 10_000 }).toBe("PAID");
+    const payments = await sandbox<{ payments: { Invoice: { InvoiceID: string }; Amount: number }[] }>(
+      `/orgs/${NZ_TENANT}`,
+    );
+    const balanceId = await balance.getAttribute("data-xero-invoice-id");
+    expect(payments.payments.find((p) => p.Invoice.InvoiceID === balanceId)?.Amount).toBe(1610);
+    // The server queues a sync after the payment; the line follows without pressing Sync Invoices.
+    await expect.poll(() => pill(page, fitOutLineId).textContent(), { timeout: 20_000 }).toBe("Paid");
     await shot(page, "balance-paid");
+    await page.context().close();
+  });
+
+  it("shows the refusal when Xero's invoice can no longer take a payment, and the void after sync", async () => {
+    const page = await newSignedInPage(server.demo.editor);
+    await openOpportunity(page);
+    await chooseMenu(page, "xero-actions", "send-xero-invoice");
+    const dialog = page.getByTestId("send-xero-invoice-dialog");
+    const care = dialog.locator(`[data-testid="invoice-line-option"][data-line-id="${retainerLineId}"] input`);
+    await expect.poll(() => care.isEnabled()).toBe(true);
+    await care.uncheck();
+    await dialog.getByTestId("add-free-line").click();
+    await dialog.getByTestId("free-line-name").fill("Site visit");
+    await dialog.getByTestId("free-line-price").fill("120");
+    await expect.poll(() => dialog.getByTestId("preview-total").getAttribute("data-amount")).toBe("12000");
+    await dialog.getByTestId("submit-xero-invoice").click();
+    await dialog.waitFor({ state: "detached" });
+    const card = xeroCard(page, "full");
+    await expect.poll(() => card.getAttribute("data-status")).toBe("AUTHORISED");
+
+    // Voided in Xero behind Settle's back: Settle still offers Mark as Paid until it syncs.
+    await sandbox(`/orgs/${NZ_TENANT}/invoices/${await card.getAttribute("data-xero-invoice-id")}`, {
+      Status: "VOIDED",
+    });
+    await card.getByTestId("invoice-mark-paid").click();
+    const pay = page.getByTestId("xero-payment-dialog");
+    await expect.poll(() => pay.getByTestId("xero-bank-account").locator("option").count()).toBeGreaterThan(0);
+    await pay.getByTestId("record-xero-payment").click();
+    const message = pay.getByTestId("error-message");
+    await message.waitFor();
+    expect(await message.textContent()).not.toBe("Failed to record payment.");
+    expect(await message.textContent()).toMatch(/nothing left to pay|Authorised documents|outstanding/);
+    await shot(page, "payment-refused");
+    await pay.getByRole("button", { name: "Cancel" }).click();
+
+    await chooseMenu(page, "xero-actions", "sync-xero-invoices");
+    await expect.poll(() => card.getAttribute("data-status"), { timeout: 20_000 }).toBe("VOIDED");
+    expect(await card.getByTestId("invoice-actions").count()).toBe(0);
     await page.context().close();
   });
 
@@ -360,7 +404,7 @@ describe("Xero invoicing", () => {
     await page.getByTestId("new-invoice").waitFor();
     expect(await page.getByTestId("xero-actions").count()).toBe(0);
     // The Xero invoices stay on the opportunity.
-    expect(await page.locator('[data-testid="invoice-card"][data-provider="xero"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="invoice-card"][data-provider="xero"]').count()).toBe(3);
     await page.context().close();
   });
 

@@ -3119,7 +3119,7 @@ export interface paths {
   };
   "/api/v1/invoices/{id}/approve": {
     /**
-     * Approve and send (→ AUTHORISED); lines move up
+     * Approve (→ AUTHORISED; in Xero first for Xero invoices); lines move up
      * @description Requires scope `invoices:write`.
      */
     post: {
@@ -3176,7 +3176,7 @@ export interface paths {
   };
   "/api/v1/invoices/{id}/payments": {
     /**
-     * Record a manual payment
+     * Record a payment: native invoices by hand ({amount, paid_on, method}); Xero invoices in Xero ({paid_on, bank_account_id, amount?}, the amount due by default)
      * @description Requires scope `invoices:write`.
      */
     post: {
@@ -3188,9 +3188,10 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
-            amount: number;
+            amount?: number;
+            bank_account_id?: string;
             /** @enum {string} */
-            method: "bank_transfer" | "cash" | "card" | "cheque" | "other";
+            method?: "bank_transfer" | "cash" | "card" | "cheque" | "other";
             /** Format: date */
             paid_on: string;
             reference?: string;
@@ -3243,9 +3244,66 @@ export interface paths {
       };
     };
   };
+  "/api/v1/invoices/{id}/send": {
+    /**
+     * Send Invoice: Xero emails a submitted or approved Xero invoice to its contact
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The invoice, marked sent */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/invoices/{id}/void": {
     /**
-     * Void an unpaid invoice (lines keep their status)
+     * Void an unpaid invoice (in Xero first for Xero invoices; lines keep their status)
      * @description Requires scope `invoices:write`.
      */
     post: {

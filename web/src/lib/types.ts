@@ -64,7 +64,7 @@ export type FreeLine = NonNullable<PreviewRequest["free_lines"]>[number];
 export type CreateInvoiceBody = JsonBody<Op<"/api/v1/opportunities/{id}/invoices", "post">>;
 export type InvoicePatch = JsonBody<Op<"/api/v1/invoices/{id}", "patch">>;
 export type PaymentBody = JsonBody<Op<"/api/v1/invoices/{id}/payments", "post">>;
-export type PaymentMethod = PaymentBody["method"];
+export type PaymentMethod = NonNullable<PaymentBody["method"]>;
 
 export type InvoiceAction = Invoice["allowed_actions"][number];
 
@@ -82,8 +82,5 @@ export type XeroRepeatingInvoice = Schemas["XeroRepeatingInvoice"];
 export type CreateXeroRepeatingBody = JsonBody<Op<"/api/v1/opportunities/{id}/xero-repeating-invoices", "post">>;
 export type XeroSchedule = CreateXeroRepeatingBody["schedule"];
 export type XeroApproval = CreateXeroRepeatingBody["approval"];
-/**
- * A payment on a Xero invoice. The server is adding this shape to POST /invoices/{id}/payments beside the
- * native one; once the OpenAPI document has it, this becomes an alias of the generated body like the rest.
- */
-export type XeroPaymentBody = { paid_on: string; bank_account_id: string; amount?: number };
+/** A payment on a Xero invoice: into a Xero bank account, the amount due unless `amount` names a part. */
+export type XeroPaymentBody = Pick<PaymentBody, "paid_on" | "amount"> & Required<Pick<PaymentBody, "bank_account_id">>;

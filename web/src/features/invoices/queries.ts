@@ -57,3 +57,21 @@ export function useRefreshInvoices(oppId: string) {
     }
   };
 }
+
+/**
+ * After something that queues a Xero sync (Sync Invoices, a payment recorded in Xero): the worker pulls Xero's
+ * invoices a moment later, so the invoices and lines are read again over the next few seconds, not just once.
+ */
+export function useRefreshAfterSync(oppId: string) {
+  const client = useQueryClient();
+  const refresh = useRefreshInvoices(oppId);
+  return async () => {
+    await refresh();
+    for (const delay of [1000, 2500, 5000, 9000]) {
+      setTimeout(() => {
+        void client.invalidateQueries({ queryKey: invoicesKey(oppId) });
+        void client.invalidateQueries({ queryKey: linesKey(oppId) });
+      }, delay);
+    }
+  };
+}

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
 import type { CreateInvoiceBody, Invoice, InvoicePatch, PaymentBody, XeroPaymentBody } from "../../lib/types.ts";
-import { useRefreshInvoices } from "./queries.ts";
+import { useRefreshAfterSync, useRefreshInvoices } from "./queries.ts";
 
 export function useCreateInvoice(oppId: string) {
   const refresh = useRefreshInvoices(oppId);
@@ -65,9 +65,12 @@ export function useRecordPayment(invoice: Invoice) {
   });
 }
 
-/** A payment recorded in Xero into one of its bank accounts; the amount defaults to what is due. */
+/**
+ * A payment recorded in Xero into one of its bank accounts; the amount defaults to what is due. The server
+ * queues a sync straight after, which the lines catch up with.
+ */
 export function useRecordXeroPayment(invoice: Invoice) {
-  const refresh = useRefreshInvoices(invoice.opportunity_id);
+  const refresh = useRefreshAfterSync(invoice.opportunity_id);
   return useMutation<Invoice, ApiError, XeroPaymentBody>({
     mutationFn: (body) => api(`/invoices/${invoice.id}/payments`, { method: "POST", body }),
     onSuccess: refresh,

@@ -11,8 +11,7 @@ import type {
   XeroRepeatingInvoice,
 } from "../../lib/types.ts";
 import { useXeroStatus } from "../integrations/queries.ts";
-import { invoicesKey, useRefreshInvoices } from "../invoices/queries.ts";
-import { linesKey } from "../opportunities/queries.ts";
+import { useRefreshAfterSync, useRefreshInvoices } from "../invoices/queries.ts";
 
 export const companyKey = (id: string) => ["company", id] as const;
 export const repeatingKey = (oppId: string) => ["opportunity", oppId, "xero-repeating-invoices"] as const;
@@ -66,24 +65,12 @@ export function useCreateXeroInvoice(oppId: string) {
   });
 }
 
-/**
- * Queues a sync; the worker pulls Xero's invoices a moment later, so the invoices and lines are read again
- * over the next few seconds rather than once.
- */
+/** Queues a sync of the opportunity's Xero invoices. */
 export function useSyncXeroInvoices(oppId: string) {
-  const client = useQueryClient();
-  const refresh = useRefreshInvoices(oppId);
+  const refresh = useRefreshAfterSync(oppId);
   return useMutation<{ queued: boolean }, ApiError>({
     mutationFn: () => api(`/opportunities/${oppId}/xero-invoices/sync`, { method: "POST" }),
-    onSuccess: async () => {
-      await refresh();
-      for (const delay of [1000, 2500, 5000, 9000]) {
-        setTimeout(() => {
-          void client.invalidateQueries({ queryKey: invoicesKey(oppId) });
-          void client.invalidateQueries({ queryKey: linesKey(oppId) });
-        }, delay);
-      }
-    },
+    onSuccess: refresh,
   });
 }
 

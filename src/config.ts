@@ -28,6 +28,7 @@ const Env = z.object({
   XERO_IDENTITY_URL: z.url().optional(),
   XERO_API_URL: z.url().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(500).optional(),
+  SETTLE_SECRET_KEY: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
 });
 
 export type Config = {
@@ -58,6 +59,8 @@ export type Config = {
   xero: XeroConfig | undefined;
   /** Bearer token that opens /metrics to callers other than loopback; unset, only loopback may scrape. */
   metricsToken: string | undefined;
+  /** Seals stored credentials (Xero tokens); unset, a key generated into DATA_DIR/secret-key is used. */
+  secretKey: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKey: e.SETTLE_API_KEY,
     xero: xeroConfig(e, sandboxes ? `${publicUrl}/sandbox/xero` : undefined),
     metricsToken: e.METRICS_TOKEN,
+    secretKey: e.SETTLE_SECRET_KEY,
   };
 }
 

@@ -15,6 +15,7 @@ import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.t
 import { tryLockDataDir } from "./runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "./runtime/open-migrated-db.ts";
 import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
+import { loadSecretBox } from "./runtime/secret-key.ts";
 
 export const WEB_DIST_DIR = join(PACKAGE_ROOT, "dist", "web");
 
@@ -57,7 +58,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   }
   const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
   const sandboxes = await createSandboxMounts(config);
-  const accounting = config.xero ? createXeroAccounting(config.xero) : undefined;
+  const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
   const app = createApp({
     db: database.db,
     clock,

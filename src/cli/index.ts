@@ -13,7 +13,7 @@ const USAGE = `Usage: settle <command>
   sandbox xero --port PORT      run the local Xero sandbox on its own
   mcp --api-key stl_live_…      MCP server on stdio (or SETTLE_API_KEY); with a server running on PGlite use its /mcp
 
-Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO, METRICS_TOKEN.
+Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO, METRICS_TOKEN, SETTLE_SECRET_KEY.
 SETTLE_SANDBOXES mounts the Xero sandbox (on for the embedded database). DATA_DIR is kept owner-only; a
 demo-seeded database's sign-ins are in DATA_DIR/demo-credentials.json and printed at every start.`;
 

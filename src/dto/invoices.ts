@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { canonicalDecimal } from "../lib/money.ts";
+import { canonicalDecimal, sumMinor } from "../lib/money.ts";
+import { allowedInvoiceActions, INVOICE_ACTIONS } from "../modules/billing/index.ts";
 import type { InvoiceView, Preview } from "../modules/invoices/index.ts";
 
 const PreviewLineSchema = z.object({
@@ -78,6 +79,23 @@ export const InvoiceSchema = z
     total_amount: revenue(z.number().int()),
     amount_paid_amount: revenue(z.number().int()),
     amount_due_amount: revenue(z.number().int()),
+    preview_total_amount: revenue(
+      z.number().int().nullable().openapi({
+        description:
+          "Xero invoices: the total Settle previewed (its lines' amounts and tax); differs from total_amount only when Xero totalled it otherwise. Null for native invoices.",
+      }),
+    ),
+    xero_invoice_id: z
+      .string()
+      .nullable()
+      .openapi({ description: "Xero's InvoiceID; null for native invoices and while Xero is still creating it" }),
+    xero_tenant_id: z
+      .string()
+      .nullable()
+      .openapi({ description: "The Xero organisation the invoice lives in; null for native" }),
+    allowed_actions: z.array(z.enum(INVOICE_ACTIONS)).openapi({
+      description: "What may be done to the invoice in its current status (one lifecycle for every surface)",
+    }),
     sent_at: z.string().nullable(),
     paid_at: z.string().nullable(),
     created_at: z.string(),
@@ -118,10 +136,25 @@ export function toInvoiceDto(i: InvoiceView): z.infer<typeof InvoiceSchema> {
       : {
           amount_due_amount: i.status === "VOIDED" || i.status === "DELETED" ? 0 : i.totalAmount - i.amountPaidAmount,
         }),
+    ...(i.totalAmount === undefined ? {} : { preview_total_amount: previewTotal(i) }),
+    xero_invoice_id: i.provider === "xero" ? i.externalId : null,
+    xero_tenant_id: i.provider === "xero" ? i.xeroTenantId : null,
+    allowed_actions: allowedInvoiceActions({
+      provider: i.provider,
+      status: i.status,
+      // Without invoices:read the amount paid is hidden; the verbs still refuse voiding a paid invoice.
+      amountPaidAmount: i.amountPaidAmount ?? 0,
+      externalId: i.externalId,
+    }),
     sent_at: i.sentAt?.toISOString() ?? null,
     paid_at: i.paidAt?.toISOString() ?? null,
     created_at: i.createdAt.toISOString(),
   };
+}
+
+function previewTotal(i: InvoiceView): number | null {
+  if (i.provider !== "xero") return null;
+  return sumMinor(i.lines.flatMap((l) => [l.amount ?? 0, l.taxAmount ?? 0]));
 }
 
 export const InvoiceSummarySchema = z

@@ -11,6 +11,7 @@ import { jobRoutes } from "./routes/jobs.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
+import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
 
 /**
  * Domain areas register their authenticated routes here (CRM, opportunities, invoices, …); each area keeps
@@ -25,7 +26,9 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
     api.route("/", opportunityRoutes(base));
     api.route("/", productLineRoutes(base));
     api.route("/", opportunityInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
+    api.route("/", xeroRepeatingInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
   }
+  api.route("/", xeroRepeatingInvoiceItemRoutes);
   api.route("/", invoiceRoutes);
   api.route("/", invoiceSettingsRoutes);
   api.route("/", jobRoutes);

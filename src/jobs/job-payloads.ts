@@ -8,6 +8,7 @@ import { INVOICE_EVENTS } from "../modules/billing/index.ts";
 export const JOB_PAYLOADS = {
   "invoices.changed": z.object({ invoiceId: z.string(), opportunityId: z.string(), event: z.enum(INVOICE_EVENTS) }),
   "accounting.sync-opportunity": z.object({ opportunityId: z.string() }),
+  "accounting.reconcile-invoice": z.object({ invoiceId: z.string() }),
   "maintenance.sweep": z.strictObject({}),
 } as const;
 

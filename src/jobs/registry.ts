@@ -1,11 +1,13 @@
 import type { JobDefinition } from "./define-job.ts";
 import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
 import { sweepJob } from "./definitions/sweep.ts";
+import { xeroReconcileJob } from "./definitions/xero-reconcile.ts";
 import { xeroSyncJob } from "./definitions/xero-sync.ts";
 
 /** Every job Settle knows. A definition file under definitions/ is added here once. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   invoiceChangedJob as JobDefinition,
   xeroSyncJob as JobDefinition,
+  xeroReconcileJob as JobDefinition,
   sweepJob as JobDefinition,
 ];

@@ -16,3 +16,13 @@ const message = `must be a real date as YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DA
 export const IsoDate = z.iso
   .date({ error: message, abort: true })
   .refine((date) => date >= MIN_DATE && date <= MAX_DATE, { error: message });
+
+/** The calendar day it is at `now` in `timeZone` (IANA; null → UTC), as YYYY-MM-DD. */
+export function todayIn(timeZone: string | null, now: Date): string {
+  try {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat("en-CA", { timeZone: timeZone ?? "UTC" }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}

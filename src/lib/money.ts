@@ -67,6 +67,20 @@ export function toMinor(value: string, currency: string): number {
   return fromBigInt(parsed.value.coefficient * 10n ** BigInt(exponent - parsed.value.scale), `${currency} amount`);
 }
 
+/**
+ * A provider's decimal amount read back in `currency`, rounded half away from zero to the currency's places.
+ * Unlike toMinor it never refuses extra places: the provider already holds the amount, and refusing it after
+ * the provider has acted would lose the record of what it did.
+ */
+export function toMinorRounded(value: string | number, currency: string): number {
+  const exponent = currencyExponent(currency);
+  const d = toDecimal(value, `${currency} amount`);
+  const shift = exponent - d.scale;
+  const minor =
+    shift >= 0 ? d.coefficient * 10n ** BigInt(shift) : roundHalfAwayFromZero(d.coefficient, 10n ** BigInt(-shift));
+  return fromBigInt(minor, `${currency} amount`);
+}
+
 /** 1234 USD → "12.34", 1234 JPY → "1234", 1234 KWD → "1.234" (always all the currency's places). */
 export function toDecimalString(minor: number, currency: string): string {
   assertMinor(minor);

@@ -51,6 +51,7 @@ const SETTLE_ENTRIES = [
   "admin.json",
   "demo-credentials.json",
   "sandbox-console-token",
+  "secret-key",
   "xero-sandbox.json",
   "xero-sandbox",
 ];

@@ -44,6 +44,7 @@ describe("the Xero adapter against the sandbox", () => {
         reference: "Deposit",
         status: "AUTHORISED",
         lineAmountTypes: "Exclusive",
+        brandingThemeId: null,
         lines: [
           {
             description: "Website (deposit)",
@@ -62,8 +63,16 @@ describe("the Xero adapter against the sandbox", () => {
       taxAmount: 12_375,
       totalAmount: 94_876,
     });
+    const bank = (await ledger.listAccounts()).find((a) => a.type === "BANK");
+    expect(bank?.enablePayments).toBe(true);
     await ledger.createPayment(
-      { invoiceId: invoice.id, accountCode: "090", date: "2026-01-11", amount: invoice.totalAmount, currency: "NZD" },
+      {
+        invoiceId: invoice.id,
+        accountId: bank?.id ?? "",
+        date: "2026-01-11",
+        amount: invoice.totalAmount,
+        currency: "NZD",
+      },
       "payment-1",
     );
     const [read] = await ledger.getInvoices([invoice.id]);
@@ -76,7 +85,7 @@ describe("the Xero adapter against the sandbox", () => {
     expect(again.id).toBe(first.id);
   });
 
-  it("reports Xero's own validation message as upstream_failed", async () => {
+  it("reports Xero's own validation message as a refusal of the input (a 4xx), not an upstream failure", async () => {
     const contact = await ledger.createContact({ name: "Bad Account Ltd", email: null }, "contact-bad");
     const attempt = ledger.createInvoice(
       {
@@ -87,12 +96,13 @@ describe("the Xero adapter against the sandbox", () => {
         reference: null,
         status: "DRAFT",
         lineAmountTypes: "Exclusive",
+        brandingThemeId: null,
         lines: [{ description: "X", quantity: "1", unitAmount: 100, accountCode: "999", taxType: null }],
       },
       "invoice-bad",
     );
     await expect(attempt).rejects.toMatchObject({
-      code: "upstream_failed",
+      code: "invalid_input",
       message: expect.stringContaining("Account must be valid."),
     });
   });

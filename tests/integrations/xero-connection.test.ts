@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
+import { xeroConnections } from "../../src/db/schema/integrations.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { xeroLedger } from "../../src/modules/integrations/index.ts";
 import { seedWorkspace } from "../support/builders.ts";
@@ -32,16 +34,36 @@ describe("connecting Xero", () => {
   it("connects through the sandbox consent page with state and PKCE, and disconnects", async () => {
     const ws = await seedWorkspace(database, "Xero connect");
     const api = httpClient(server.origin, ws.apiKey);
-    expect((await api("GET", "/api/v1/integrations/xero")).body).toEqual({
+    expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({
       connected: false,
+      status: null,
       tenant_id: null,
       tenant_name: null,
+      choices: [],
     });
     const callback = await connect(api);
     expect(callback.status).toBe(302);
     expect(callback.location).toBe(`${server.origin}/settings/integrations?xero=connected`);
-    expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({ connected: true, tenant_id: NZ });
+    expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({
+      connected: true,
+      status: "active",
+      tenant_id: NZ,
+      base_currency: "NZD",
+    });
+    // Tokens are stored sealed: the database alone reveals neither, and they open only with the key.
+    const [row] = await database.db
+      .select()
+      .from(xeroConnections)
+      .where(eq(xeroConnections.workspaceId, ws.workspaceId));
+    expect(row?.accessToken).toMatch(/^v1\./);
+    expect(row?.refreshToken).toMatch(/^v1\./);
+    const access = server.accounting.tokenBox.open(row?.accessToken ?? "", `${ws.workspaceId}:xero:access`);
+    expect(access.split(".")).toHaveLength(3);
+    const ledger = server.accounting.ledger({ accessToken: access, tenantId: NZ });
+    expect((await ledger.listAccounts()).length).toBeGreaterThan(0);
     expect((await api("DELETE", "/api/v1/integrations/xero")).body.connected).toBe(false);
+    // Disconnecting revoked the grant at Xero: the old token no longer works.
+    await expect(ledger.listAccounts()).rejects.toMatchObject({ details: { xero_status: 401 } });
     const audit = await api("GET", "/api/v1/audit-events?limit=100");
     const actions = audit.body.data.map((e: { action: string; details: { tenant_id?: string } }) => [
       e.action,

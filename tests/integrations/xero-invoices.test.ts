@@ -126,8 +126,8 @@ describe("Xero invoices from an opportunity", () => {
       ...invoiceBody("deposit"),
       account_code: "999",
     });
-    expect(refused.status).toBe(502);
-    expect(refused.body.error.code).toBe("upstream_failed");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("invalid_input");
     expect(refused.body.error.message).toContain("Account must be valid.");
     expect(countInXero()).toBe(before);
     expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toEqual([]);

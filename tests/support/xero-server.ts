@@ -5,6 +5,8 @@ import type { AppDeps } from "../../src/http/deps.ts";
 import { createXeroAccounting } from "../../src/integrations/accounting/xero.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
+import { createSecretBox } from "../../src/lib/secret-box.ts";
+import { randomSecret } from "../../src/lib/secrets.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
 import { createXeroSandbox, type XeroSandbox } from "../../src/sandboxes/xero/index.ts";
 
@@ -27,13 +29,16 @@ export async function startXeroServer(database: Database, clock: Clock, override
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const sandbox: XeroSandbox = createXeroSandbox({ publicUrl: `${origin}/sandbox/xero` });
-  const accounting = createXeroAccounting({
-    clientId: DEMO_APP.clientId,
-    clientSecret: DEMO_APP.clientSecret,
-    loginUrl: sandbox.urls.login_url,
-    identityUrl: sandbox.urls.identity_url,
-    apiUrl: sandbox.urls.api_url,
-  });
+  const accounting = createXeroAccounting(
+    {
+      clientId: DEMO_APP.clientId,
+      clientSecret: DEMO_APP.clientSecret,
+      loginUrl: sandbox.urls.login_url,
+      identityUrl: sandbox.urls.identity_url,
+      apiUrl: sandbox.urls.api_url,
+    },
+    createSecretBox(randomSecret(32)),
+  );
   const app = createApp({
     db: database.db,
     clock,

@@ -13,6 +13,8 @@ export const companies = pgTable(
     website: text(),
     /** The Xero ContactID invoices for this company are raised against; null until linked (SPEC §4.5). */
     xeroContactId: text(),
+    /** The Xero organisation that contact belongs to: a link made in another organisation is never used. */
+    xeroTenantId: text(),
     ...timestamps,
   },
   (t) => [index("companies_workspace_id_idx").on(t.workspaceId, t.id)],

@@ -11,14 +11,18 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { PORTIONS, TAX_MODES } from "../../modules/billing/index.ts";
+import {
+  INVOICE_PROVIDERS,
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+  PORTIONS,
+  TAX_MODES,
+} from "../../modules/billing/index.ts";
 import { timestamps, workspaceColumn } from "./_columns.ts";
 import { workspaces } from "./access.ts";
 import { opportunities } from "./opportunities.ts";
 
-export const INVOICE_PROVIDERS = ["native", "xero"] as const;
-export const INVOICE_STATUSES = ["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export { INVOICE_PROVIDERS, INVOICE_STATUSES, type InvoiceStatus };
 export const PAYMENT_METHODS = ["bank_transfer", "cash", "card", "cheque", "other"] as const;
 
 /** Per-workspace invoicing settings and the gap-free number counter (incremented in the creating transaction). */
@@ -49,6 +53,8 @@ export const invoices = pgTable(
     number: text().notNull(),
     /** The provider's own id (Xero InvoiceID) that sync reads back by; null for native invoices. */
     externalId: text(),
+    /** The Xero organisation (tenant) the invoice lives in; null for native invoices. */
+    xeroTenantId: text(),
     status: text({ enum: INVOICE_STATUSES }).notNull().default("DRAFT"),
     currency: text().notNull(),
     taxMode: text({ enum: TAX_MODES }).notNull(),
@@ -127,4 +133,39 @@ export const opportunityInvoiceTotals = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.opportunityId] })],
+);
+
+export const REPEAT_UNITS = ["week", "month"] as const;
+export const REPEAT_DUE_TYPES = ["days_after_invoice", "day_of_following_month"] as const;
+export const REPEAT_APPROVALS = ["draft", "approve", "approve_for_sending"] as const;
+
+/**
+ * An ongoing portion billed by a Xero repeating invoice (template): Xero raises each invoice on its schedule,
+ * and sync brings those invoices in. `externalId` is null while Xero is still creating the template.
+ */
+export const xeroRepeatingInvoices = pgTable(
+  "xero_repeating_invoices",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    opportunityId: text()
+      .notNull()
+      .references(() => opportunities.id),
+    xeroTenantId: text().notNull(),
+    externalId: text(),
+    status: text({ enum: ["DRAFT", "AUTHORISED", "DELETED"] }).notNull(),
+    approval: text({ enum: REPEAT_APPROVALS }).notNull(),
+    unit: text({ enum: REPEAT_UNITS }).notNull(),
+    every: integer().notNull(),
+    startDate: date({ mode: "string" }).notNull(),
+    endDate: date({ mode: "string" }),
+    dueType: text({ enum: REPEAT_DUE_TYPES }).notNull(),
+    dueDay: integer().notNull(),
+    reference: text(),
+    currency: text().notNull(),
+    /** Each raised invoice's total as Xero computed it for the template. */
+    totalAmount: bigint({ mode: "number" }).notNull(),
+    ...timestamps,
+  },
+  (t) => [index("xero_repeating_invoices_opportunity_idx").on(t.opportunityId, t.id)],
 );

@@ -41,7 +41,9 @@ function inProgress(retryAfterSeconds: number): AppError {
 /**
  * Idempotency-Key on POST: the first request claims the key (a row without a response, under a lease it renews
  * while it runs), later ones with the same body replay its stored response, a different body is 409, and a
- * claim whose lease lapsed is taken over by the next retry. Server errors release the key for a retry.
+ * claim whose lease lapsed is taken over by the next retry. Settle's own failures (500, 503) release the key
+ * for a retry; a provider's (502: Xero or Stripe failed or did not answer) is kept and replayed, because the
+ * provider may have acted and only its reconciliation, not a blind re-run, may say what happened.
  */
 export function idempotency(deps: IdempotencyDeps): MiddlewareHandler<AppEnv> {
   const leaseMs = deps.idempotencyLeaseMs ?? IDEMPOTENCY_LEASE_MS;
@@ -135,7 +137,7 @@ async function settleExistingClaim(
   return undefined;
 }
 
-/** Runs the request while renewing the lease, then stores the response (or releases the key on a 5xx). */
+/** Runs the request while renewing the lease, then stores the response (or releases the key on Settle's 5xx). */
 async function runUnderLease(deps: IdempotencyDeps, c: Context<AppEnv>, next: () => Promise<void>, q: ClaimQuery) {
   const renew = setInterval(
     () => {
@@ -156,7 +158,7 @@ async function runUnderLease(deps: IdempotencyDeps, c: Context<AppEnv>, next: ()
   } finally {
     clearInterval(renew);
   }
-  if (c.res.status >= 500) {
+  if (c.res.status >= 500 && c.res.status !== 502) {
     await deps.db.delete(idempotencyKeys).where(q.where);
     return;
   }

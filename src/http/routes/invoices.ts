@@ -14,6 +14,7 @@ import {
   RecordPaymentInput,
   recordPayment,
   requestXeroSync,
+  sendInvoice,
   UpdateInvoiceInput,
   updateInvoice,
   voidInvoice,
@@ -77,7 +78,12 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         responses: { 201: json(InvoiceSchema, "The invoice as Xero numbered and totalled it") },
       }),
       async (c) =>
-        c.json(toInvoiceDto(await createXeroInvoice(ctxOf(c), c.req.valid("param").id, c.req.valid("json"))), 201),
+        c.json(
+          toInvoiceDto(
+            await createXeroInvoice(ctxOf(c), { ...c.req.valid("json"), opportunity_id: c.req.valid("param").id }),
+          ),
+          201,
+        ),
     )
     .openapi(
       apiRoute({
@@ -163,7 +169,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "post",
       path: "/invoices/{id}/approve",
       tags,
-      summary: "Approve and send (→ AUTHORISED); lines move up",
+      summary: "Approve (→ AUTHORISED; in Xero first for Xero invoices); lines move up",
       scope: "invoices:write",
       request: { params: IdParam },
       responses: { 200: json(InvoiceSchema, "The invoice") },
@@ -175,7 +181,7 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "post",
       path: "/invoices/{id}/void",
       tags,
-      summary: "Void an unpaid invoice (lines keep their status)",
+      summary: "Void an unpaid invoice (in Xero first for Xero invoices; lines keep their status)",
       scope: "invoices:write",
       request: { params: IdParam },
       responses: { 200: json(InvoiceSchema, "The invoice") },
@@ -187,7 +193,8 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "post",
       path: "/invoices/{id}/payments",
       tags,
-      summary: "Record a manual payment",
+      summary:
+        "Record a payment: native invoices by hand ({amount, paid_on, method}); Xero invoices in Xero ({paid_on, bank_account_id, amount?}, the amount due by default)",
       scope: "invoices:write",
       request: { params: IdParam, ...body(RecordPaymentInput) },
       responses: { 200: json(InvoiceSchema, "The invoice after the payment") },
@@ -196,4 +203,16 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       const payment = { ...c.req.valid("json"), invoice_id: c.req.valid("param").id };
       return c.json(toInvoiceDto(await recordPayment(ctxOf(c), payment)), 200);
     },
+  )
+  .openapi(
+    apiRoute({
+      method: "post",
+      path: "/invoices/{id}/send",
+      tags,
+      summary: "Send Invoice: Xero emails a submitted or approved Xero invoice to its contact",
+      scope: "invoices:write",
+      request: { params: IdParam },
+      responses: { 200: json(InvoiceSchema, "The invoice, marked sent") },
+    }),
+    async (c) => c.json(toInvoiceDto(await sendInvoice(ctxOf(c), c.req.valid("param"))), 200),
   );

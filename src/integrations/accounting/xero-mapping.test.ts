@@ -12,6 +12,7 @@ describe("xero mapping", () => {
       reference: "Deposit",
       status: "AUTHORISED",
       lineAmountTypes: "Exclusive",
+      brandingThemeId: null,
       lines: [{ description: "Website", quantity: "1", unitAmount: 82_501, accountCode: "200", taxType: null }],
     });
     expect(invoice.contact).toEqual({ contactID: "c-1" });
@@ -34,16 +35,36 @@ describe("xero mapping", () => {
       amountPaid: 0.12,
       amountDue: 0,
     });
-    expect(fromXeroInvoice(invoice)).toEqual({
+    expect(fromXeroInvoice(invoice, "NZD")).toEqual({
       id: "i-1",
       number: "INV-0001",
+      reference: null,
       status: "PAID",
+      dueDate: null,
+      fullyPaidOn: null,
       currency: "NZD",
       subtotalAmount: 10,
       taxAmount: 2,
       totalAmount: 12,
       amountPaidAmount: 12,
       amountDueAmount: 0,
+    });
+  });
+
+  it("reads a currency Xero left out as the one asked for, rounds rather than refuses extra places, and reads .NET dates", () => {
+    const invoice = Object.assign(new Invoice(), {
+      invoiceID: "i-2",
+      invoiceNumber: "INV-0002",
+      status: "AUTHORISED",
+      total: 1234.5,
+      amountDue: 1234.5,
+      dueDate: "/Date(1767916800000+0000)/",
+    });
+    expect(fromXeroInvoice(invoice, "JPY")).toMatchObject({
+      currency: "JPY",
+      totalAmount: 1235,
+      amountDueAmount: 1235,
+      dueDate: "2026-01-09",
     });
   });
 

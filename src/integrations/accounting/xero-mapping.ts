@@ -1,13 +1,42 @@
 // Types only: the SDK itself is loaded on the first Xero call (xero.ts), not at every start.
-import type { Contact, Invoice, LineAmountTypes, LineItem } from "xero-node";
-import { toDecimalString, toMinor } from "../../lib/money.ts";
-import type { LedgerContact, LedgerInvoice, LedgerInvoiceStatus, NewLedgerInvoice } from "./port.ts";
+import type { Contact, Invoice, LineAmountTypes, LineItem, RepeatingInvoice, Schedule } from "xero-node";
+import { currencyExponent, toDecimalString, toMinorRounded } from "../../lib/money.ts";
+import type {
+  LedgerContact,
+  LedgerInvoice,
+  LedgerInvoiceStatus,
+  NewLedgerInvoice,
+  NewLedgerRepeatingInvoice,
+} from "./port.ts";
 
 const STATUSES: readonly LedgerInvoiceStatus[] = ["DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED"];
 
-/** Xero money is a 2-dp JSON number; read it back exactly through its decimal string, never float maths. */
+/**
+ * Xero money is a JSON number; it is read back through its decimal string (never float maths) in the
+ * invoice's own currency and exponent, rounded to it, so an unexpected extra place can never throw after
+ * Xero has already acted.
+ */
 export function xeroAmountToMinor(value: number | undefined, currency: string): number {
-  return toMinor(String(value ?? 0), currency);
+  return toMinorRounded(String(value ?? 0), currency);
+}
+
+/** Xero's unitdp: 4 keeps unit amounts of 3-decimal currencies exact (Xero rounds them to 2 otherwise). */
+export function unitDecimalPlaces(currency: string): number | undefined {
+  return currencyExponent(currency) > 2 ? 4 : undefined;
+}
+
+/**
+ * Xero dates arrive as "2026-01-10", "2026-01-10T00:00:00" or the .NET form "/Date(1767916800000+0000)/",
+ * whose instant is midnight UTC of the organisation's calendar day (xero-node hands that one over as a Date);
+ * all become "YYYY-MM-DD".
+ */
+export function xeroDate(value: unknown): string | null {
+  // xero-node itself turns the .NET form into a Date (at midnight UTC of that day).
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  if (typeof value !== "string" || value === "") return null;
+  const dotNet = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(value);
+  if (dotNet?.[1]) return new Date(Number(dotNet[1])).toISOString().slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 }
 
 /** The SDK's enums are declared numeric but are strings at runtime (xero-node #581): compare as strings. */
@@ -26,6 +55,9 @@ export function toXeroInvoice(input: NewLedgerInvoice): Invoice {
   invoice.currencyCode = input.currency as unknown as Invoice["currencyCode"];
   invoice.status = input.status as unknown as Invoice.StatusEnum;
   invoice.lineAmountTypes = input.lineAmountTypes as unknown as LineAmountTypes;
+  if (input.brandingThemeId) {
+    invoice.brandingThemeID = input.brandingThemeId;
+  }
   if (input.reference) {
     invoice.reference = input.reference;
   }
@@ -44,18 +76,46 @@ export function toXeroInvoice(input: NewLedgerInvoice): Invoice {
   return invoice;
 }
 
-export function fromXeroInvoice(invoice: Invoice): LedgerInvoice {
-  const currency = String(invoice.currencyCode ?? "USD");
+/** `currency` is what was asked for: Xero omits CurrencyCode in some answers, and then it is that one. */
+export function toXeroRepeatingInvoice(input: NewLedgerRepeatingInvoice): RepeatingInvoice {
+  const { date: _date, dueDate: _due, ...body } = toXeroInvoice({ ...input, date: "", dueDate: "" });
+  const schedule: Schedule = {
+    unit: input.schedule.unit as unknown as Schedule.UnitEnum,
+    period: input.schedule.period,
+    startDate: input.schedule.startDate,
+    dueDate: input.schedule.dueDay,
+    dueDateType: input.schedule.dueDateType as unknown as Schedule.DueDateTypeEnum,
+  };
+  if (input.schedule.endDate) schedule.endDate = input.schedule.endDate;
+  return {
+    type: body.type as unknown as RepeatingInvoice.TypeEnum,
+    contact: body.contact,
+    lineItems: body.lineItems,
+    lineAmountTypes: body.lineAmountTypes,
+    reference: body.reference,
+    brandingThemeID: body.brandingThemeID,
+    currencyCode: body.currencyCode,
+    status: input.status as unknown as RepeatingInvoice.StatusEnum,
+    approvedForSending: input.approvedForSending,
+    schedule,
+  };
+}
+
+export function fromXeroInvoice(invoice: Invoice, currency: string): LedgerInvoice {
+  const answered = invoice.currencyCode ? String(invoice.currencyCode) : currency;
   return {
     id: invoice.invoiceID ?? "",
     number: invoice.invoiceNumber ?? "",
+    reference: invoice.reference || null,
     status: xeroStatus(invoice.status),
-    currency,
-    subtotalAmount: xeroAmountToMinor(invoice.subTotal, currency),
-    taxAmount: xeroAmountToMinor(invoice.totalTax, currency),
-    totalAmount: xeroAmountToMinor(invoice.total, currency),
-    amountPaidAmount: xeroAmountToMinor(invoice.amountPaid, currency),
-    amountDueAmount: xeroAmountToMinor(invoice.amountDue, currency),
+    dueDate: xeroDate(invoice.dueDate),
+    fullyPaidOn: xeroDate(invoice.fullyPaidOnDate),
+    currency: answered,
+    subtotalAmount: xeroAmountToMinor(invoice.subTotal, answered),
+    taxAmount: xeroAmountToMinor(invoice.totalTax, answered),
+    totalAmount: xeroAmountToMinor(invoice.total, answered),
+    amountPaidAmount: xeroAmountToMinor(invoice.amountPaid, answered),
+    amountDueAmount: xeroAmountToMinor(invoice.amountDue, answered),
   };
 }
 

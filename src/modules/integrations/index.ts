@@ -1,12 +1,11 @@
-export { getXeroConnectionOrThrow } from "./internal.ts";
+export { ChooseXeroTenantInput, chooseXeroTenant } from "./choose-xero-tenant.ts";
+export { CompleteXeroConnectInput, completeXeroConnect, type XeroConnectOutcome } from "./complete-xero-connect.ts";
+export { disconnectXero } from "./disconnect-xero.ts";
+export { getXeroStatus, type XeroStatus } from "./get-xero-status.ts";
+export { assertConnectionActive, findXeroConnection, getXeroConnectionOrThrow } from "./internal.ts";
 export { LinkXeroContactInput, linkXeroContact } from "./link-xero-contact.ts";
+export { ListXeroOptionsInput, listXeroOptions, XERO_OPTION_KINDS, type XeroOption } from "./list-xero-options.ts";
 export { SearchXeroContactsQuery, searchXeroContacts } from "./search-xero-contacts.ts";
-export {
-  CompleteXeroConnectInput,
-  completeXeroConnect,
-  disconnectXero,
-  getXeroStatus,
-  startXeroConnect,
-  type XeroStatus,
-} from "./xero-connection.ts";
-export { xeroLedger } from "./xero-session.ts";
+export { StartXeroConnectInput, startXeroConnect } from "./start-xero-connect.ts";
+export { UpdateXeroSettingsInput, updateXeroSettings } from "./update-xero-settings.ts";
+export { type XeroSession, xeroLedger } from "./xero-session.ts";

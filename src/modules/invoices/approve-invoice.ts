@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { RecordRef } from "../crm/fields.ts";
+import { changeXeroInvoice } from "./change-xero-invoice.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
@@ -12,11 +13,17 @@ import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
 
 /**
  * DRAFT or SUBMITTED → AUTHORISED ("Awaiting payment"), marking it sent and moving its lines up the ladder.
- * The conditional update lets exactly one of two concurrent approvals win; the other gets a conflict.
+ * The conditional update lets exactly one of two concurrent approvals win; the other gets a conflict. A Xero
+ * invoice is approved in Xero first.
  */
 export async function approveInvoice(ctx: Ctx, input: RecordRef) {
   const { id } = parseInput(RecordRef, input);
   requireScope(ctx.actor.scopes, "invoices:write");
+  const invoice = await getInvoiceOrThrow(ctx.db, ctx.actor.workspaceId, id);
+  if (invoice.provider === "xero") {
+    await changeXeroInvoice(ctx, invoice, "approve", { status: "AUTHORISED" });
+    return invoiceAsWritten(ctx, id);
+  }
   await withTransaction(ctx, async (tx) => {
     const current = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);
     const now = ctx.clock.now();

@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { opportunities } from "../../db/schema/index.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
+import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { findXeroConnection } from "../integrations/index.ts";
 import { assertBillable } from "./assert-billable.ts";
 import { type InvoiceView, invoiceAsWritten } from "./get-invoice.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
@@ -24,6 +26,12 @@ export async function createInvoice(ctx: Ctx, input: CreateInvoiceCommand): Prom
   const parsed = parseInput(CreateInvoiceCommand, input);
   const opportunityId = parsed.opportunity_id;
   requireScope(ctx.actor.scopes, "invoices:write");
+  if (await findXeroConnection(ctx.db, ctx.actor.workspaceId)) {
+    // With Xero connected, Xero is the ledger: a native invoice beside it would be billed twice.
+    throw new AppError("conflict", "Invoices are raised in Xero while Xero is connected.", {
+      fix: "Use Actions → Send Invoice to raise it in Xero, or Disconnect Xero to invoice natively.",
+    });
+  }
   const id = await withTransaction(ctx, async (tx) => {
     // Creations on one opportunity queue here, so each sees the drafts committed before it: two concurrent
     // deposits of one line cannot both pass the double-billing check. NO KEY UPDATE leaves line inserts free.

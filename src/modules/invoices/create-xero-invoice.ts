@@ -1,139 +1,171 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
-import type { Tx } from "../../db/client.ts";
 import { opportunities } from "../../db/schema/index.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
-import type { LedgerInvoice } from "../../integrations/accounting/port.ts";
+import { enqueue } from "../../jobs/enqueue.ts";
+import { todayIn } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
-import { getCompanyOrThrow } from "../crm/index.ts";
-import { xeroLedger } from "../integrations/index.ts";
-import { getOpportunityOrThrow } from "../opportunities/internal.ts";
 import { assertBillable } from "./assert-billable.ts";
-import type { Preview } from "./engine/index.ts";
 import { type InvoiceView, invoiceAsWritten } from "./get-invoice.ts";
-import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { computeInvoicePreview } from "./preview-invoice.ts";
-import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
-import { CreateXeroInvoiceInput, type CreateXeroInvoiceInput as Input } from "./schemas.ts";
+import { discardPendingXeroInvoice, recordXeroAnswer } from "./record-xero-answer.ts";
+import { xeroBillingContext } from "./xero-billing-context.ts";
+import { CreateXeroInvoiceCommand, xeroReference } from "./xero-invoice-input.ts";
+import { resolveXeroLines } from "./xero-invoice-lines.ts";
 
-type Parsed = ReturnType<typeof CreateXeroInvoiceInput.parse>;
+export const XERO_RECONCILE_JOB = "accounting.reconcile-invoice";
+/** When the reconciliation job first looks for an invoice whose request never came back. */
+const RECONCILE_AFTER_MS = 2 * 60_000;
 
 /**
- * Raises an ACCREC invoice in Xero from the same preview a native invoice uses, then records it locally.
- * Xero is called outside any transaction; its id is reserved first so the write carries a stable
- * Idempotency-Key. If Xero refuses, its validation message surfaces and nothing is written here.
+ * Raises an ACCREC invoice in Xero from the same preview a native invoice uses, exactly once:
+ * 1. under the opportunity's lock the double-billing check runs again and the invoice is written locally as
+ *    pending (no Xero id yet) with its lines, beside a reconciliation job, in one transaction;
+ * 2. Xero is asked for an invoice carrying Settle's id in its Reference, and only when there is none is one
+ *    created, with an Idempotency-Key derived from the same id;
+ * 3. Xero's answer completes the pending row and moves the lines up.
+ * Xero refusing the invoice removes the pending row; Xero not answering leaves it for the job, which finds
+ * the invoice by its reference (or, finding none, removes the row), so a crash between Xero's answer and the
+ * local commit never leaves a second invoice or an orphan.
  */
-export async function createXeroInvoice(ctx: Ctx, opportunityId: string, input: Input): Promise<InvoiceView> {
-  const parsed = parseInput(CreateXeroInvoiceInput, input);
+export async function createXeroInvoice(ctx: Ctx, input: CreateXeroInvoiceCommand): Promise<InvoiceView> {
+  const parsed = parseInput(CreateXeroInvoiceCommand, input);
   requireScope(ctx.actor.scopes, "invoices:write");
-  const workspaceId = ctx.actor.workspaceId;
-  const opportunity = await getOpportunityOrThrow(ctx.db, workspaceId, opportunityId);
-  const { ledger } = await xeroLedger(ctx);
-  const company = await getCompanyOrThrow(ctx.db, workspaceId, opportunity.companyId);
-  if (!company.xeroContactId) {
-    throw new AppError("precondition_failed", `${company.name} is not linked to a Xero contact.`, {
-      fix: "In the opportunity's Invoices section choose Add Contact → New Contact or Link Existing.",
-    });
+  if (parsed.portion === "ongoing") {
+    throw new AppError(
+      "invalid_input",
+      "An ongoing portion is billed by a Xero repeating invoice, not a one-off invoice.",
+      {
+        issues: [
+          { field: "portion", message: "ongoing is not a one-off invoice", allowed: ["full", "deposit", "balance"] },
+        ],
+        fix: "POST /api/v1/opportunities/{id}/xero-repeating-invoices creates the repeating invoice.",
+      },
+    );
   }
+  const workspaceId = ctx.actor.workspaceId;
+  const opportunityId = parsed.opportunity_id;
+  const { session, contactId, taxMappings } = await xeroBillingContext(ctx, opportunityId);
+  const { ledger, tenantId, connection } = session;
   const preview = await computeInvoicePreview(ctx.db, workspaceId, opportunityId, parsed);
   assertBillable(preview, parsed.confirm_double_billing);
+  const settings = await resolveXeroLines(
+    preview.lines,
+    parsed,
+    { accountCode: connection.defaultAccountCode, taxMappings },
+    ledger,
+  );
   const now = ctx.clock.now();
   const invoiceId = newId("invoice", now);
-  const issueDate = now.toISOString().slice(0, 10);
-  const created = await ledger.createInvoice(
-    {
-      contactId: company.xeroContactId,
-      currency: preview.currency,
-      date: issueDate,
+  const issueDate = todayIn(connection.timezone, now);
+
+  await withTransaction(ctx, async (tx) => {
+    await tx
+      .select({ id: opportunities.id })
+      .from(opportunities)
+      .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.id, opportunityId)))
+      .for("no key update");
+    const [inFlight] = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(
+        and(eq(invoices.opportunityId, opportunityId), eq(invoices.provider, "xero"), isNull(invoices.externalId)),
+      );
+    if (inFlight) {
+      throw new AppError("conflict", "Another Xero invoice for this opportunity is still being created.", {
+        fix: "Wait a moment and sync the opportunity's invoices; then create the invoice again if it is still needed.",
+      });
+    }
+    // The check that counts is this one, under the lock: two members pressing Send at once cannot both pass.
+    const locked = await computeInvoicePreview(tx, workspaceId, opportunityId, parsed);
+    assertBillable(locked, parsed.confirm_double_billing);
+    await tx.insert(invoices).values({
+      id: invoiceId,
+      workspaceId,
+      opportunityId,
+      provider: "xero",
+      portion: locked.portion,
+      billedPortion: locked.portion,
+      number: `pending:${invoiceId}`,
+      externalId: null,
+      xeroTenantId: tenantId,
+      status: parsed.status,
+      currency: locked.currency,
+      taxMode: locked.taxMode,
+      issueDate,
       dueDate: parsed.due_date,
       reference: parsed.reference ?? null,
-      status: parsed.status,
-      lineAmountTypes: preview.taxMode === "inclusive" ? "Inclusive" : "Exclusive",
-      lines: preview.lines.map((line) => ({
+      subtotalAmount: locked.subtotalAmount,
+      taxAmount: locked.taxAmount,
+      totalAmount: locked.totalAmount,
+    });
+    await tx.insert(invoiceLines).values(
+      locked.lines.map((line, index) => ({
+        id: newId("invoiceLine", now),
+        workspaceId,
+        invoiceId,
+        productLineId: line.productLineId,
         description: line.description,
         quantity: line.quantity,
         unitAmount: line.unitAmount,
-        accountCode: parsed.account_code,
-        taxType: parsed.tax_type ?? null,
+        taxRate: line.taxRate,
+        amount: line.amount,
+        taxAmount: line.taxAmount,
+        sortOrder: index,
       })),
-    },
-    `settle-${invoiceId}`,
-  );
-  await withTransaction(ctx, (tx) =>
-    recordXeroInvoice(tx, ctx, { invoiceId, opportunityId, issueDate }, parsed, preview, created),
-  );
-  return invoiceAsWritten(ctx, invoiceId);
-}
-
-async function recordXeroInvoice(
-  tx: Tx,
-  ctx: Ctx,
-  ids: { invoiceId: string; opportunityId: string; issueDate: string },
-  parsed: Parsed,
-  preview: Preview,
-  created: LedgerInvoice,
-) {
-  const workspaceId = ctx.actor.workspaceId;
-  const now = ctx.clock.now();
-  // Serialises with native creations on this opportunity, as create-invoice does.
-  await tx
-    .select({ id: opportunities.id })
-    .from(opportunities)
-    .where(and(eq(opportunities.workspaceId, workspaceId), eq(opportunities.id, ids.opportunityId)))
-    .for("no key update");
-  // Xero is the ledger: its totals are stored even where its rounding differs from the preview by a cent.
-  const [row] = await tx
-    .insert(invoices)
-    .values({
-      id: ids.invoiceId,
-      workspaceId,
-      opportunityId: ids.opportunityId,
-      provider: "xero",
-      portion: preview.portion,
-      billedPortion: preview.portion,
-      number: created.number,
-      externalId: created.id,
-      status: created.status,
-      currency: created.currency,
-      taxMode: preview.taxMode,
-      issueDate: ids.issueDate,
-      dueDate: parsed.due_date,
-      reference: parsed.reference ?? null,
-      subtotalAmount: created.subtotalAmount,
-      taxAmount: created.taxAmount,
-      totalAmount: created.totalAmount,
-      amountPaidAmount: created.amountPaidAmount,
-      sentAt: created.status === "AUTHORISED" ? now : null,
-    })
-    .returning();
-  if (!row) {
-    throw new AppError("internal", "The Xero invoice was not recorded.");
-  }
-  await tx.insert(invoiceLines).values(
-    preview.lines.map((line, index) => ({
-      id: newId("invoiceLine", now),
-      workspaceId,
-      invoiceId: ids.invoiceId,
-      productLineId: line.productLineId,
-      description: line.description,
-      quantity: line.quantity,
-      unitAmount: line.unitAmount,
-      taxRate: line.taxRate,
-      amount: line.amount,
-      taxAmount: line.taxAmount,
-      sortOrder: index,
-    })),
-  );
-  const sent = row.status === "AUTHORISED";
-  if (sent) {
-    await promoteSentInvoiceLines(tx, ctx, row, "invoice_sent");
-  }
-  await enqueueInvoiceChanged(tx, workspaceId, {
-    invoiceId: row.id,
-    opportunityId: row.opportunityId,
-    event: sent ? "sent" : "created",
+    );
+    await enqueue(
+      tx,
+      XERO_RECONCILE_JOB,
+      { invoiceId },
+      { workspaceId, runAt: new Date(now.getTime() + RECONCILE_AFTER_MS), dedupeKey: `xero-reconcile:${invoiceId}` },
+    );
   });
+
+  const reference = xeroReference(parsed.reference, invoiceId);
+  let answer: Awaited<ReturnType<typeof ledger.createInvoice>>;
+  try {
+    const [existing] = await ledger.findInvoicesByReference(reference);
+    answer =
+      existing ??
+      (await ledger.createInvoice(
+        {
+          contactId,
+          currency: preview.currency,
+          date: issueDate,
+          dueDate: parsed.due_date,
+          reference,
+          status: parsed.status,
+          lineAmountTypes: preview.taxMode === "inclusive" ? "Inclusive" : "Exclusive",
+          brandingThemeId: parsed.branding_theme_id ?? connection.brandingThemeId,
+          lines: preview.lines.map((line, index) => ({
+            description: line.description,
+            quantity: line.quantity,
+            unitAmount: line.unitAmount,
+            accountCode: settings[index]?.accountCode ?? "",
+            taxType: settings[index]?.taxType ?? null,
+          })),
+        },
+        `settle-${invoiceId}`,
+      ));
+  } catch (error) {
+    // Xero said no: nothing exists there, so nothing may stay here. Anything else is left to the job.
+    if (error instanceof AppError && error.code !== "upstream_failed" && error.code !== "rate_limited") {
+      await withTransaction(ctx, (tx) => discardPendingXeroInvoice(tx, workspaceId, invoiceId));
+    }
+    throw error;
+  }
+  let emailed = false;
+  if (parsed.email === "xero" && answer.status === "AUTHORISED") {
+    // The invoice exists either way; a failed email leaves Send Invoice on its card.
+    emailed = await ledger.emailInvoice(answer.id).then(
+      () => true,
+      () => false,
+    );
+  }
+  await withTransaction(ctx, (tx) => recordXeroAnswer(tx, ctx, invoiceId, answer, emailed));
+  return invoiceAsWritten(ctx, invoiceId);
 }

@@ -51,11 +51,16 @@ export type UpdateInvoiceInput = z.input<typeof UpdateInvoiceInput>;
 export const UpdateInvoiceCommand = UpdateInvoiceInput.extend({ id: RecordId });
 export type UpdateInvoiceCommand = z.input<typeof UpdateInvoiceCommand>;
 
+/**
+ * A payment. Native invoices need `amount` and `method`; Xero invoices need `bank_account_id` (a Xero bank
+ * account's id) and take the amount due unless `amount` names a part.
+ */
 export const RecordPaymentInput = z.strictObject({
-  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  amount: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   paid_on: IsoDate,
-  method: z.enum(PAYMENT_METHODS),
+  method: z.enum(PAYMENT_METHODS).optional(),
   reference: z.string().max(255).optional(),
+  bank_account_id: z.string().min(1).max(64).optional(),
 });
 export type RecordPaymentInput = z.input<typeof RecordPaymentInput>;
 /** `recordPayment`'s whole input: the invoice's id beside the payment. */
@@ -71,15 +76,3 @@ export const UpdateInvoiceSettingsInput = z.strictObject({
   tax_mode: z.enum(["exclusive", "inclusive"]).optional(),
   default_deposit_percent: Percent.optional(),
 });
-
-/** A Xero invoice: the native preview's selection plus what Xero needs to post it (SPEC §4.5). */
-export const CreateXeroInvoiceInput = PreviewInvoiceInput.extend({
-  due_date: IsoDate,
-  account_code: z.string().trim().min(1).max(10),
-  // Xero's TaxType for every line; absent → the account's default tax rate in Xero.
-  tax_type: z.string().trim().min(1).max(50).optional(),
-  status: z.enum(["DRAFT", "AUTHORISED"]),
-  reference: z.string().max(255).optional(),
-  confirm_double_billing: z.boolean().default(false),
-});
-export type CreateXeroInvoiceInput = z.input<typeof CreateXeroInvoiceInput>;

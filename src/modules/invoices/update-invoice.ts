@@ -9,6 +9,7 @@ import { invoiceAsWritten } from "./get-invoice.ts";
 import { assertEditable, getInvoiceOrThrow } from "./internal.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { UpdateInvoiceCommand } from "./schemas.ts";
+import { updateXeroInvoice } from "./update-xero-invoice.ts";
 
 // Xero's lifecycle for the statuses PATCH may set; AUTHORISED goes through approveInvoice.
 const ALLOWED: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
@@ -20,10 +21,18 @@ const ALLOWED: Record<InvoiceStatus, readonly InvoiceStatus[]> = {
   DELETED: [],
 };
 
-/** Edits status, due date, reference and the local portion label. Locked invoices are read-only. */
+/**
+ * Edits status, due date, reference and the local portion label. Locked invoices are read-only. A Xero
+ * invoice's status, due date and reference are changed in Xero first.
+ */
 export async function updateInvoice(ctx: Ctx, input: UpdateInvoiceCommand) {
   const { id, ...parsed } = parseInput(UpdateInvoiceCommand, input);
   requireScope(ctx.actor.scopes, "invoices:write");
+  const current = await getInvoiceOrThrow(ctx.db, ctx.actor.workspaceId, id);
+  if (current.provider === "xero") {
+    await updateXeroInvoice(ctx, current, parsed);
+    return invoiceAsWritten(ctx, id);
+  }
   const wantsApproval = await withTransaction(ctx, async (tx) => {
     const invoice = await getInvoiceOrThrow(tx, ctx.actor.workspaceId, id);
     assertEditable(invoice);

@@ -1,0 +1,66 @@
+import type { AccountingApi } from "xero-node";
+import { AppError } from "../../lib/errors.ts";
+import { countProviderCall } from "../../lib/metrics.ts";
+import { parseXeroFailure, xeroValidationMessages } from "./xero-mapping.ts";
+
+// A minute-limit 429 is worth waiting out inside a request; a day-limit one (hours) is not.
+const MAX_RETRY_AFTER_SECONDS = 10;
+const MAX_ATTEMPTS = 3;
+/** No Xero call may hold a request (or a job) longer than this. */
+export const XERO_TIMEOUT_MS = 20_000;
+
+/**
+ * Every SDK call goes through here: 429s wait out Retry-After (only for reads and keyed writes, which replay
+ * safely), and failures become AppError with Xero's own validation message. `details.xero_status` carries
+ * Xero's HTTP status (0 when it never answered: a timeout or a refused connection).
+ */
+export async function callXero<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await countProviderCall("xero", fn);
+    } catch (error) {
+      const failure = parseXeroFailure(error);
+      const wait = failure.retryAfterSeconds ?? 1;
+      if (failure.status === 429 && attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_AFTER_SECONDS) {
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        continue;
+      }
+      if (failure.status === 429) {
+        throw new AppError("rate_limited", `Xero is rate limiting this organisation; retry in ${wait} s.`, {
+          details: { retry_after_seconds: wait, xero_status: 429 },
+        });
+      }
+      const messages = xeroValidationMessages(failure.body);
+      const reason = messages.length > 0 ? messages.join(" ") : `Xero answered ${failure.status || "nothing"}.`;
+      // Xero's own refusal of the request is the caller's to fix (4xx); anything else is Xero failing (502).
+      const refused = failure.status === 400 || failure.status === 404 || failure.status === 409;
+      throw new AppError(refused ? "invalid_input" : "upstream_failed", `${what} failed: ${reason}`, {
+        details: { xero_status: failure.status, xero_messages: messages },
+        cause: error,
+      });
+    }
+  }
+}
+
+/** Whether a failure from callXero is Xero refusing the access token (expired, revoked, disconnected). */
+export function isXeroUnauthorized(error: unknown): boolean {
+  return error instanceof AppError && (error.details?.xero_status === 401 || error.details?.xero_status === 403);
+}
+
+// xero-node takes about half a second to load, so it is loaded on the first Xero call rather than at start.
+let sdk: Promise<typeof import("xero-node")> | undefined;
+
+/** An AccountingApi for one access token whose every request times out after XERO_TIMEOUT_MS. */
+export async function accountingApi(apiUrl: string, accessToken: string): Promise<AccountingApi> {
+  sdk ??= import("xero-node");
+  const { AccountingApi } = await sdk;
+  const api = new AccountingApi(`${apiUrl}/api.xro/2.0`);
+  api.accessToken = accessToken;
+  // xero-node exposes no timeout option; its default authentication sees each request's axios options.
+  api.setDefaultAuthentication({
+    applyToRequest: (options: { timeout?: number }) => {
+      options.timeout = XERO_TIMEOUT_MS;
+    },
+  } as unknown as Parameters<AccountingApi["setDefaultAuthentication"]>[0]);
+  return api;
+}

@@ -1,0 +1,90 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { type Ctx, withTransaction } from "../../context.ts";
+import { xeroConnections, xeroTaxMappings } from "../../db/schema/integrations.ts";
+import { AppError } from "../../lib/errors.ts";
+import { canonicalDecimal } from "../../lib/money.ts";
+import { parseInput } from "../../lib/validation.ts";
+import { requireScope } from "../access/index.ts";
+import { getXeroStatus, type XeroStatus } from "./get-xero-status.ts";
+import { assertConnectionActive, getXeroConnectionOrThrow } from "./internal.ts";
+import { xeroLedger } from "./xero-session.ts";
+
+const Percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, "must be a percentage like 15 or 12.5")
+  .refine((v) => Number(v) <= 100, "must be at most 100");
+
+export const UpdateXeroSettingsInput = z.strictObject({
+  default_account_code: z.string().min(1).max(10).nullable().optional(),
+  branding_theme_id: z.string().min(1).max(64).nullable().optional(),
+  /** Replaces the whole mapping: which Xero tax type lines with each Settle tax rate are sent with. */
+  tax_mappings: z
+    .array(z.strictObject({ tax_rate: Percent, tax_type: z.string().min(1).max(50) }))
+    .max(50)
+    .optional(),
+});
+
+/**
+ * The workspace's defaults for new Xero invoices. Each value is checked against the organisation (an active
+ * revenue account, an existing branding theme, a tax type that applies to revenue), so a typo is refused
+ * here rather than by Xero at the next invoice.
+ */
+export async function updateXeroSettings(
+  ctx: Ctx,
+  input: z.input<typeof UpdateXeroSettingsInput>,
+): Promise<XeroStatus> {
+  const parsed = parseInput(UpdateXeroSettingsInput, input);
+  requireScope(ctx.actor.scopes, "integrations:write");
+  const workspaceId = ctx.actor.workspaceId;
+  assertConnectionActive(await getXeroConnectionOrThrow(ctx.db, workspaceId));
+  const { ledger } = await xeroLedger(ctx);
+  if (parsed.default_account_code) {
+    const accounts = await ledger.listAccounts();
+    const revenue = accounts.filter((a) => a.type === "REVENUE" || a.type === "SALES" || a.type === "OTHERINCOME");
+    if (!revenue.some((a) => a.code === parsed.default_account_code)) {
+      throw refused(
+        "default_account_code",
+        "is not an active revenue account in Xero",
+        revenue.map((a) => a.code),
+      );
+    }
+  }
+  if (parsed.branding_theme_id) {
+    const themes = await ledger.listBrandingThemes();
+    if (!themes.some((t) => t.id === parsed.branding_theme_id)) {
+      throw refused(
+        "branding_theme_id",
+        "is not a branding theme in Xero",
+        themes.map((t) => t.id),
+      );
+    }
+  }
+  if (parsed.tax_mappings && parsed.tax_mappings.length > 0) {
+    const types = (await ledger.listTaxRates()).filter((t) => t.canApplyToRevenue).map((t) => t.type);
+    const unknown = parsed.tax_mappings.find((m) => !types.includes(m.tax_type));
+    if (unknown) throw refused("tax_mappings.tax_type", `${unknown.tax_type} is not a revenue tax rate in Xero`, types);
+  }
+  await withTransaction(ctx, async (tx) => {
+    const set: Partial<typeof xeroConnections.$inferInsert> = { updatedAt: ctx.clock.now() };
+    if (parsed.default_account_code !== undefined) set.defaultAccountCode = parsed.default_account_code;
+    if (parsed.branding_theme_id !== undefined) set.brandingThemeId = parsed.branding_theme_id;
+    await tx.update(xeroConnections).set(set).where(eq(xeroConnections.workspaceId, workspaceId));
+    if (parsed.tax_mappings) {
+      await tx.delete(xeroTaxMappings).where(eq(xeroTaxMappings.workspaceId, workspaceId));
+      const rows = new Map(parsed.tax_mappings.map((m) => [canonicalDecimal(m.tax_rate), m.tax_type]));
+      if (rows.size > 0) {
+        await tx
+          .insert(xeroTaxMappings)
+          .values([...rows].map(([taxRate, taxType]) => ({ workspaceId, taxRate, taxType })));
+      }
+    }
+  });
+  return getXeroStatus(ctx);
+}
+
+function refused(field: string, message: string, allowed: string[]): AppError {
+  return new AppError("invalid_input", `${field} ${message}.`, {
+    issues: [{ field, message, allowed: allowed.slice(0, 50) }],
+  });
+}

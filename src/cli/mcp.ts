@@ -1,12 +1,14 @@
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { createXeroAccounting } from "../integrations/accounting/xero.ts";
 import { systemClock } from "../lib/clock.ts";
 import { createMcpServer } from "../mcp/server.ts";
 import { resolveApiKeyActor } from "../modules/access/index.ts";
 import { readAdminChannel } from "../runtime/admin-channel.ts";
 import { type DataDirLock, tryLockDataDir } from "../runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "../runtime/open-migrated-db.ts";
+import { loadSecretBox } from "../runtime/secret-key.ts";
 import { parseFlags } from "./args.ts";
 
 const USAGE = "Usage: settle mcp --api-key stl_live_… (or set SETTLE_API_KEY)\n";
@@ -67,7 +69,8 @@ export async function runMcp(config: Config, args: string[]): Promise<number> {
       return 1;
     }
     const onUnexpected = (error: unknown, tool: string) => say(`mcp tool ${tool} failed: ${String(error)}`);
-    const server = createMcpServer({ ...deps, onUnexpected }, actor);
+    const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
+    const server = createMcpServer({ ...deps, accounting, onUnexpected }, actor);
     await server.connect(new StdioServerTransport());
     say(`Settle MCP server on stdio for workspace ${actor.workspaceId} (${actor.scopes.size} scopes).`);
     await untilClosed();

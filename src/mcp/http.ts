@@ -65,7 +65,12 @@ export function mcpRoutes(deps: AppDeps) {
     const log = c.get("logger");
     const [{ createMcpServer }, { WebStandardStreamableHTTPServerTransport }] = await loadMcp();
     const server = createMcpServer(
-      { db: deps.db, clock: deps.clock, onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed") },
+      {
+        db: deps.db,
+        clock: deps.clock,
+        accounting: deps.accounting,
+        onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed"),
+      },
       c.get("actor"),
     );
     const transport = new WebStandardStreamableHTTPServerTransport({

@@ -1,6 +1,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Actor, Ctx } from "../context.ts";
 import type { DbOrTx } from "../db/client.ts";
+import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import { type OnUnexpected, registerTool } from "./register-tool.ts";
 import { ALL_TOOLS } from "./tools/index.ts";
@@ -20,7 +21,13 @@ Payment status of a product line, in ladder order: unpaid < deposit_invoiced < i
 
 Tools you do not see are outside this key's scopes; a workspace admin can add scopes to the key under Settings → API keys. The *_deal_* tools are legacy aliases of the *_opportunity_* tools.`;
 
-export type McpDeps = { db: DbOrTx; clock: Clock; onUnexpected?: OnUnexpected };
+export type McpDeps = {
+  db: DbOrTx;
+  clock: Clock;
+  /** The Xero adapter, so invoice tools act on Xero invoices in Xero (absent: Xero is not configured). */
+  accounting?: AccountingProvider | undefined;
+  onUnexpected?: OnUnexpected;
+};
 
 /** One server per actor: the tool list itself depends on the actor's scopes. */
 export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
@@ -28,7 +35,7 @@ export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
     { name: "settle", version: "1.0.0" },
     { instructions: MCP_INSTRUCTIONS, capabilities: { tools: {} } },
   );
-  const ctx: Ctx = { db: deps.db, clock: deps.clock, actor };
+  const ctx: Ctx = { db: deps.db, clock: deps.clock, accounting: deps.accounting, actor };
   const onUnexpected = deps.onUnexpected ?? (() => undefined);
   for (const tool of ALL_TOOLS) {
     registerTool(server, ctx, tool, onUnexpected);

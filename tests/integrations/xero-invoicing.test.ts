@@ -249,6 +249,7 @@ describe("Xero invoicing", () => {
       dueDateType: "DAYSAFTERBILLDATE",
       dueDate: 14,
     });
+    expect(await statuses(api, oppId)).toEqual(["invoiced", "unpaid"]);
     const listed = await api("GET", `/api/v1/opportunities/${oppId}/xero-repeating-invoices`);
     expect(listed.body.data.map((r: { id: string }) => r.id)).toEqual([created.body.id]);
     expect((await api("DELETE", `/api/v1/xero-repeating-invoices/${created.body.id}`)).status).toBe(204);

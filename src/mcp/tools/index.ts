@@ -16,6 +16,13 @@ import {
   getPaymentStatusHistoryTool,
   updateOpportunityProductTool,
 } from "./product-lines.ts";
+import {
+  createXeroInvoiceTool,
+  createXeroRepeatingInvoiceTool,
+  emailXeroInvoiceTool,
+  listXeroOptionsTool,
+  syncXeroInvoicesTool,
+} from "./xero.ts";
 
 /** Every tool, in the order tools/list shows them (each actor sees the subset its scopes allow). */
 export const ALL_TOOLS: readonly ToolDescriptor[] = [
@@ -32,5 +39,10 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   sendInvoiceTool,
   recordPaymentTool,
   voidInvoiceTool,
+  createXeroInvoiceTool,
+  createXeroRepeatingInvoiceTool,
+  emailXeroInvoiceTool,
+  syncXeroInvoicesTool,
+  listXeroOptionsTool,
   ...dealAliasTools,
 ];

@@ -61,7 +61,7 @@ export const getInvoiceTool = defineTool({
 export const sendInvoiceTool = defineTool({
   name: "send_invoice",
   description:
-    "Approve and send a DRAFT or SUBMITTED invoice (→ AUTHORISED). Its lines move up to deposit_invoiced or invoiced; automation never moves a line down.",
+    "Approve and send a DRAFT or SUBMITTED invoice (→ AUTHORISED; a Xero invoice is approved in Xero). Its lines move up to deposit_invoiced or invoiced; automation never moves a line down.",
   scope: "invoices:write",
   destructive: false,
   input: z.strictObject({ invoice_id: InvoiceId }),
@@ -72,7 +72,7 @@ export const sendInvoiceTool = defineTool({
 export const recordPaymentTool = defineTool({
   name: "record_payment",
   description:
-    "Record a manual payment (cash, bank transfer, cheque …) on a sent invoice. amount is minor units, at most the amount due; paid_on is YYYY-MM-DD. When nothing is left due the invoice is PAID and the lines it settles move to paid.",
+    "Record a payment on a sent invoice; paid_on is YYYY-MM-DD. Native invoices: amount (minor units, at most the amount due) and method (cash, bank transfer, cheque …). Xero invoices: bank_account_id (from list_xero_options kind bank-accounts) and optionally amount (default: the amount due); the payment is recorded in Xero. When nothing is left due the invoice is PAID and the lines it settles move to paid.",
   scope: "invoices:write",
   destructive: false,
   input: z.strictObject({ invoice_id: InvoiceId, ...RecordPaymentInput.shape }),
@@ -83,7 +83,7 @@ export const recordPaymentTool = defineTool({
 export const voidInvoiceTool = defineTool({
   name: "void_invoice",
   description:
-    "Void an unpaid invoice. Lines keep their payment status (the ladder is forward-only); correct them with update_opportunity_product if needed.",
+    "Void an unpaid invoice (a Xero invoice is voided in Xero). Lines keep their payment status (the ladder is forward-only); correct them with update_opportunity_product if needed.",
   scope: "invoices:write",
   destructive: true,
   input: z.strictObject({ invoice_id: InvoiceId }),

@@ -5,7 +5,9 @@ import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { promote } from "../opportunities/index.ts";
 import { assertBillable } from "./assert-billable.ts";
+import { statusProposedByPortion } from "./engine/index.ts";
 import { computeInvoicePreview } from "./preview-invoice.ts";
 import { xeroBillingContext } from "./xero-billing-context.ts";
 import { xeroReference } from "./xero-invoice-input.ts";
@@ -18,7 +20,7 @@ export type XeroRepeatingInvoiceRow = typeof xeroRepeatingInvoices.$inferSelect;
  * Bills an ongoing portion with a Xero repeating invoice: the template is written locally first (pending,
  * no Xero id), created in Xero under an Idempotency-Key derived from its id, then completed. Xero raises the
  * invoices on the schedule; sync brings them in. Without "approve for sending" Xero emails nobody
- * (ApprovedForSending=false).
+ * (ApprovedForSending=false). An approved schedule moves its lines up to invoiced; a draft moves nothing.
  */
 export async function createXeroRepeatingInvoice(
   ctx: Ctx,
@@ -105,6 +107,16 @@ export async function createXeroRepeatingInvoice(
       .where(and(eq(xeroRepeatingInvoices.workspaceId, workspaceId), eq(xeroRepeatingInvoices.id, id)))
       .returning();
     if (!row) throw new AppError("internal", "The repeating invoice was not recorded.");
+    // An approved schedule bills its lines from now on, as sending an invoice would (SPEC §2); a draft does not.
+    if (status === "AUTHORISED") {
+      const lineIds = new Set(preview.lines.map((l) => l.productLineId).filter((id): id is string => id !== null));
+      for (const lineId of lineIds) {
+        await promote(
+          { ...ctx, db: tx },
+          { lineId, proposed: statusProposedByPortion("ongoing"), source: "invoice_sent" },
+        );
+      }
+    }
     return row;
   });
 }

@@ -9,3 +9,7 @@ export const RecordId = z
   .min(1)
   .max(64)
   .refine((id) => !id.includes("\u0000"), "must not contain the NUL character");
+
+/** A verb's whole input when all it needs is the record's id. */
+export const RecordRef = z.strictObject({ id: RecordId });
+export type RecordRef = z.input<typeof RecordRef>;

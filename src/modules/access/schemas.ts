@@ -19,8 +19,7 @@ export const Password = z
 export const Name = z.string().trim().min(1).max(120);
 
 /** The whole input of a verb that acts on one record and takes nothing else (get, revoke, remove, delete). */
-export const RecordRef = z.strictObject({ id: RecordId });
-export type RecordRef = z.input<typeof RecordRef>;
+export { RecordRef } from "../../lib/record-id.ts";
 
 export const CreateWorkspaceInput = z.strictObject({
   name: Name,

@@ -2,15 +2,13 @@
 import { z } from "zod";
 import { parseDecimal } from "../../lib/decimal.ts";
 import { compareDecimal, DECIMAL_PLACES, formatDecimal, isKnownCurrency } from "../../lib/money.ts";
-import { RecordId } from "../../lib/record-id.ts";
 
 export const Name = z.string().trim().min(1).max(200);
 export const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 export const Id = z.string().min(1).max(64);
 
 /** The whole input of a verb that acts on one record and takes nothing else (get, delete, approve, void). */
-export const RecordRef = z.strictObject({ id: RecordId });
-export type RecordRef = z.input<typeof RecordRef>;
+export { RecordRef } from "../../lib/record-id.ts";
 
 export const Currency = z
   .string()

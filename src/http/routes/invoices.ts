@@ -95,7 +95,7 @@ export function opportunityInvoiceRoutes(base: "opportunities" | "deals") {
         request: { params: IdParam },
         responses: { 202: json(z.object({ queued: z.boolean() }), "false when a sync was already waiting") },
       }),
-      async (c) => c.json(await requestXeroSync(ctxOf(c), c.req.valid("param").id), 202),
+      async (c) => c.json(await requestXeroSync(ctxOf(c), { opportunity_id: c.req.valid("param").id }), 202),
     )
     .openapi(
       apiRoute({

@@ -12,7 +12,7 @@ export const xeroReconcileJob = defineJob({
     const actor = { kind: "system" as const, workspaceId: ctx.workspaceId, scopes: new Set(SCOPES) };
     const outcome = await reconcileXeroInvoice(
       { db: ctx.db, clock: ctx.clock, actor, accounting: ctx.accounting },
-      payload.invoiceId,
+      { invoice_id: payload.invoiceId },
     );
     ctx.logger.info({ invoice_id: payload.invoiceId, outcome }, "xero invoice reconciled");
   },

@@ -14,7 +14,7 @@ export const xeroSyncJob = defineJob({
     const actor = { kind: "system" as const, workspaceId: ctx.workspaceId, scopes: new Set(SCOPES) };
     const result = await syncOpportunityXeroInvoices(
       { db: ctx.db, clock: ctx.clock, actor, accounting: ctx.accounting },
-      payload.opportunityId,
+      { opportunity_id: payload.opportunityId },
     );
     ctx.logger.info({ opportunity_id: payload.opportunityId, updated: result.updated }, "xero invoices synced");
   },

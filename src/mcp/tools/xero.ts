@@ -75,7 +75,7 @@ export const syncXeroInvoicesTool = defineTool({
   destructive: false,
   input: z.strictObject({ opportunity_id: OpportunityId }),
   output: z.object({ queued: z.boolean() }),
-  run: async (ctx, { opportunity_id }) => requestXeroSync(ctx, opportunity_id),
+  run: async (ctx, input) => requestXeroSync(ctx, input),
 });
 
 export const listXeroOptionsTool = defineTool({

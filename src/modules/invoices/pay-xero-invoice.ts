@@ -33,5 +33,5 @@ export async function payXeroInvoice(
   if (after) {
     await withTransaction(ctx, (tx) => applyXeroInvoiceState(tx, ctx, after));
   }
-  await requestXeroSync(ctx, invoice.opportunityId).catch(() => undefined);
+  await requestXeroSync(ctx, { opportunity_id: invoice.opportunityId }).catch(() => undefined);
 }

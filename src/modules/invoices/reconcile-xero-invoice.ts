@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices } from "../../db/schema/invoices.ts";
 import { AppError } from "../../lib/errors.ts";
+import { RecordId } from "../../lib/record-id.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { xeroLedger } from "../integrations/index.ts";
 import { discardPendingXeroInvoice, recordXeroAnswer } from "./record-xero-answer.ts";
 import { xeroReference } from "./xero-invoice-input.ts";
@@ -17,7 +19,8 @@ export type ReconcileOutcome = "done" | "recorded" | "discarded";
  * request would have; with none there after GIVE_UP_AFTER_MS the pending row is removed. Until then it
  * fails (and the job retries with backoff), because the request may still be on its way to Xero.
  */
-export async function reconcileXeroInvoice(ctx: Ctx, invoiceId: string): Promise<ReconcileOutcome> {
+export async function reconcileXeroInvoice(ctx: Ctx, input: { invoice_id: string }): Promise<ReconcileOutcome> {
+  const invoiceId = parseInput(RecordId, input.invoice_id);
   const workspaceId = ctx.actor.workspaceId;
   const [row] = await ctx.db
     .select()

@@ -2,6 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { jobs } from "../../db/schema/jobs.ts";
 import { enqueue } from "../../jobs/enqueue.ts";
+import { RecordId } from "../../lib/record-id.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getXeroConnectionOrThrow } from "../integrations/index.ts";
 import { getOpportunityOrThrow } from "../opportunities/internal.ts";
@@ -14,7 +16,8 @@ export const XERO_SYNC_JOB = "accounting.sync-opportunity";
  * "while queued" is checked here instead; two racing requests may both queue, which the idempotent sync
  * tolerates.
  */
-export async function requestXeroSync(ctx: Ctx, opportunityId: string): Promise<{ queued: boolean }> {
+export async function requestXeroSync(ctx: Ctx, input: { opportunity_id: string }): Promise<{ queued: boolean }> {
+  const opportunityId = parseInput(RecordId, input.opportunity_id);
   requireScope(ctx.actor.scopes, "invoices:write");
   const workspaceId = ctx.actor.workspaceId;
   await getOpportunityOrThrow(ctx.db, workspaceId, opportunityId);

@@ -1,6 +1,8 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { invoices } from "../../db/schema/invoices.ts";
+import { RecordId } from "../../lib/record-id.ts";
+import { parseInput } from "../../lib/validation.ts";
 import { xeroLedger } from "../integrations/index.ts";
 import { applyXeroInvoiceState } from "./apply-xero-invoice-state.ts";
 import { reconcileXeroInvoice } from "./reconcile-xero-invoice.ts";
@@ -11,7 +13,11 @@ import { reconcileXeroInvoice } from "./reconcile-xero-invoice.ts";
  * looked for by their reference. Re-running changes nothing: rows only update on a difference, and lines
  * only move up.
  */
-export async function syncOpportunityXeroInvoices(ctx: Ctx, opportunityId: string): Promise<{ updated: number }> {
+export async function syncOpportunityXeroInvoices(
+  ctx: Ctx,
+  input: { opportunity_id: string },
+): Promise<{ updated: number }> {
+  const opportunityId = parseInput(RecordId, input.opportunity_id);
   const workspaceId = ctx.actor.workspaceId;
   const { ledger, tenantId } = await xeroLedger(ctx);
   const local = await ctx.db
@@ -28,7 +34,8 @@ export async function syncOpportunityXeroInvoices(ctx: Ctx, opportunityId: strin
     );
   let updated = 0;
   for (const pending of local.filter((r) => r.externalId === null)) {
-    if ((await reconcileXeroInvoice(ctx, pending.id).catch(() => "waiting")) === "recorded") updated += 1;
+    if ((await reconcileXeroInvoice(ctx, { invoice_id: pending.id }).catch(() => "waiting")) === "recorded")
+      updated += 1;
   }
   const ids = local.map((r) => r.externalId).filter((id): id is string => id !== null);
   if (ids.length === 0) return { updated };

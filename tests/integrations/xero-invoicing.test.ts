@@ -333,6 +333,24 @@ describe("Xero invoicing", () => {
     expect(await statuses(api, oppId)).toEqual(["invoiced", "invoiced"]);
   });
 
+  it("after a 429 storm answers 429 with the wait, keeps nothing pending, and the retry creates one invoice", async () => {
+    const { api, oppId } = await mixedOpportunity("Xero 429 storm");
+    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
+    server.sandbox.admin.injectFault({ kind: "429", count: 5, pathContains: "/Invoices", method: "PUT" });
+    const limited = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.message).toContain("rate limiting");
+    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toEqual([]);
+    const before = Object.keys(xeroOrg()?.invoices ?? {}).length;
+    // The storm's last two 429s are waited out inside the retry (Retry-After: 1).
+    let created = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
+    while (created.status === 429) {
+      created = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
+    }
+    expect(created.status).toBe(201);
+    expect(Object.keys(xeroOrg()?.invoices ?? {}).length).toBe(before + 1);
+  });
+
   it("forgets an invoice Xero never made once the wait is over, and the lines stay billable", async () => {
     const { api, oppId } = await mixedOpportunity("Xero never made");
     await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });

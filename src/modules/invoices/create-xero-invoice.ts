@@ -152,8 +152,9 @@ export async function createXeroInvoice(ctx: Ctx, input: CreateXeroInvoiceComman
         `settle-${invoiceId}`,
       ));
   } catch (error) {
-    // Xero said no: nothing exists there, so nothing may stay here. Anything else is left to the job.
-    if (error instanceof AppError && error.code !== "upstream_failed" && error.code !== "rate_limited") {
+    // Xero said no (a refusal, or a 429: Xero processed nothing): nothing exists there, so nothing may stay
+    // here. Only an answer that never came (upstream_failed) may hide an invoice, and is left to the job.
+    if (error instanceof AppError && error.code !== "upstream_failed") {
       await withTransaction(ctx, (tx) => discardPendingXeroInvoice(tx, workspaceId, invoiceId));
     }
     throw error;

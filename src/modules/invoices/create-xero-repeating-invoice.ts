@@ -95,7 +95,7 @@ export async function createXeroRepeatingInvoice(
     )
     .catch(async (error: unknown) => {
       // Refused by Xero: no template exists there, so none stays here (a lost answer keeps the pending row).
-      if (error instanceof AppError && error.code !== "upstream_failed" && error.code !== "rate_limited") {
+      if (error instanceof AppError && error.code !== "upstream_failed") {
         await ctx.db.delete(xeroRepeatingInvoices).where(eq(xeroRepeatingInvoices.id, id));
       }
       throw error;

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 
-export type FaultKind = "429" | "500" | "503" | "slow" | "drop";
+export type FaultKind = "429" | "500" | "503" | "slow" | "late" | "drop";
 
 export interface FaultRule {
   kind: FaultKind;
@@ -9,7 +9,7 @@ export interface FaultRule {
   /** Only calls whose path contains this text (e.g. "/Invoices"). */
   pathContains?: string;
   method?: string;
-  /** For "slow": added latency. */
+  /** For "slow" (before the call is handled) and "late" (after it was handled, before the answer): latency. */
   delayMs?: number;
 }
 
@@ -38,6 +38,12 @@ export class FaultInjector {
         await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 2000));
         return next();
       }
+      if (rule.kind === "late") {
+        // The call takes effect now; its answer is held back, as when a client dies or times out mid-request.
+        await next();
+        await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 2000));
+        return;
+      }
       return failWith(c, rule.kind);
     };
   }
@@ -53,7 +59,7 @@ export class FaultInjector {
   }
 }
 
-function failWith(c: Context, kind: Exclude<FaultKind, "slow">): Response {
+function failWith(c: Context, kind: Exclude<FaultKind, "slow" | "late">): Response {
   if (kind === "429") {
     return new Response(null, { status: 429, headers: { "Retry-After": "1", "X-Rate-Limit-Problem": "minute" } });
   }

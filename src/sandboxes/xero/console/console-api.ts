@@ -189,6 +189,7 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
       count: input.count ?? 1,
       delayMs: input.delayMs,
       pathContains: input.pathContains,
+      method: input.method,
     });
     return c.json({ faults: admin.faults.pending() });
   });

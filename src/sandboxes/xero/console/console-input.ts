@@ -3,7 +3,7 @@ import type { FaultKind } from "../api/faults.ts";
 import { CONSOLE_LIMITS as L } from "../options.ts";
 
 export const DAY_MS = 86_400_000;
-const FAULT_KINDS = ["429", "500", "503", "slow", "drop"] as const satisfies readonly FaultKind[];
+const FAULT_KINDS = ["429", "500", "503", "slow", "late", "drop"] as const satisfies readonly FaultKind[];
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const amount = z
@@ -92,6 +92,7 @@ export const ConsoleFault = z.strictObject({
   count: count(1, L.faultCount).optional(),
   delayMs: count(0, L.faultDelayMs).optional(),
   pathContains: text(200).optional(),
+  method: z.enum(["GET", "PUT", "POST", "DELETE"], "must be one of GET, PUT, POST, DELETE").optional(),
 });
 
 /** Actions that take no input (revoking a connection, expiring tokens): an empty body or `{}`. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../../context.ts";
+import type { AccountingLedger } from "../../integrations/accounting/port.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { xeroLedger } from "./xero-session.ts";
@@ -26,6 +27,14 @@ export async function listXeroOptions(ctx: Ctx, input: z.input<typeof ListXeroOp
   const { kind } = parseInput(ListXeroOptionsInput, input);
   requireScope(ctx.actor.scopes, "invoices:read");
   const { ledger } = await xeroLedger(ctx);
+  return readXeroOptions(ledger, kind);
+}
+
+/** One kind of option from the organisation, filtered to what an invoice or payment may use. */
+export async function readXeroOptions(
+  ledger: AccountingLedger,
+  kind: (typeof XERO_OPTION_KINDS)[number],
+): Promise<XeroOption[]> {
   switch (kind) {
     case "accounts":
       return (await ledger.listAccounts())

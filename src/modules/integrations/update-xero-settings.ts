@@ -7,7 +7,7 @@ import { canonicalDecimal } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getXeroStatus, type XeroStatus } from "./get-xero-status.ts";
-import { assertConnectionActive, getXeroConnectionOrThrow } from "./internal.ts";
+import { readXeroOptions } from "./list-xero-options.ts";
 import { xeroLedger } from "./xero-session.ts";
 
 const Percent = z
@@ -37,31 +37,23 @@ export async function updateXeroSettings(
   const parsed = parseInput(UpdateXeroSettingsInput, input);
   requireScope(ctx.actor.scopes, "integrations:write");
   const workspaceId = ctx.actor.workspaceId;
-  assertConnectionActive(await getXeroConnectionOrThrow(ctx.db, workspaceId));
   const { ledger } = await xeroLedger(ctx);
+  const offered = async (kind: "accounts" | "branding-themes" | "tax-rates") =>
+    (await readXeroOptions(ledger, kind)).map((o) => o.code);
   if (parsed.default_account_code) {
-    const accounts = await ledger.listAccounts();
-    const revenue = accounts.filter((a) => a.type === "REVENUE" || a.type === "SALES" || a.type === "OTHERINCOME");
-    if (!revenue.some((a) => a.code === parsed.default_account_code)) {
-      throw refused(
-        "default_account_code",
-        "is not an active revenue account in Xero",
-        revenue.map((a) => a.code),
-      );
+    const codes = await offered("accounts");
+    if (!codes.includes(parsed.default_account_code)) {
+      throw refused("default_account_code", "is not an active revenue account in Xero", codes);
     }
   }
   if (parsed.branding_theme_id) {
-    const themes = await ledger.listBrandingThemes();
-    if (!themes.some((t) => t.id === parsed.branding_theme_id)) {
-      throw refused(
-        "branding_theme_id",
-        "is not a branding theme in Xero",
-        themes.map((t) => t.id),
-      );
+    const ids = await offered("branding-themes");
+    if (!ids.includes(parsed.branding_theme_id)) {
+      throw refused("branding_theme_id", "is not a branding theme in Xero", ids);
     }
   }
   if (parsed.tax_mappings && parsed.tax_mappings.length > 0) {
-    const types = (await ledger.listTaxRates()).filter((t) => t.canApplyToRevenue).map((t) => t.type);
+    const types = await offered("tax-rates");
     const unknown = parsed.tax_mappings.find((m) => !types.includes(m.tax_type));
     if (unknown) throw refused("tax_mappings.tax_type", `${unknown.tax_type} is not a revenue tax rate in Xero`, types);
   }

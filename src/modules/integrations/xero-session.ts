@@ -36,18 +36,20 @@ export async function xeroLedger(ctx: Ctx): Promise<XeroSession> {
   const workspaceId = ctx.actor.workspaceId;
   const current = await getXeroConnectionOrThrow(ctx.db, workspaceId);
   assertConnectionActive(current);
-  let session = await liveSession(ctx, current, false);
-  const ledgerNow = () => accounting.ledger({ accessToken: session.accessToken, tenantId: current.tenantId });
+  // One ledger (one SDK client) per access token; replaced only when a 401 made the session refresh.
+  const ledgerFor = (tokens: { accessToken: string }) =>
+    accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId });
+  let ledger = ledgerFor(await liveSession(ctx, current, false));
   const retried = Object.fromEntries(
-    Object.keys(ledgerNow()).map((method) => {
+    Object.keys(ledger).map((method) => {
       const run = (args: unknown[]) =>
-        (ledgerNow()[method as keyof AccountingLedger] as (...a: unknown[]) => Promise<unknown>)(...args);
+        (ledger[method as keyof AccountingLedger] as (...a: unknown[]) => Promise<unknown>)(...args);
       const withRetry = async (...args: unknown[]) => {
         try {
           return await run(args);
         } catch (error) {
           if (!isXeroUnauthorized(error)) throw error;
-          session = await liveSession(ctx, current, true);
+          ledger = ledgerFor(await liveSession(ctx, current, true));
           try {
             return await run(args);
           } catch (again) {

@@ -1,5 +1,6 @@
 import { type Ctx, withTransaction } from "../../context.ts";
 import { AppError } from "../../lib/errors.ts";
+import type { XeroSession } from "../integrations/index.ts";
 import { applyXeroInvoiceState } from "./apply-xero-invoice-state.ts";
 import type { InvoiceRow } from "./internal.ts";
 import { requestXeroSync } from "./request-xero-sync.ts";
@@ -17,9 +18,8 @@ export async function payXeroInvoice(
   input: { paidOn: string; bankAccountId: string; amount: number | undefined },
 ): Promise<void> {
   const { session, externalId } = await xeroInvoiceTarget(ctx, invoice, "record_payment");
-  const [before] = await session.ledger.getInvoices([externalId]);
-  const due = before?.amountDueAmount ?? invoice.totalAmount - invoice.amountPaidAmount;
-  const amount = input.amount ?? due;
+  // The amount due is Xero's (payments may have been made there since the last sync); read only when needed.
+  const amount = input.amount ?? (await amountDueInXero(session.ledger, externalId, invoice));
   if (amount <= 0) {
     throw new AppError("conflict", `Invoice ${invoice.number} has nothing left to pay.`);
   }
@@ -34,4 +34,9 @@ export async function payXeroInvoice(
     await withTransaction(ctx, (tx) => applyXeroInvoiceState(tx, ctx, after));
   }
   await requestXeroSync(ctx, { opportunity_id: invoice.opportunityId }).catch(() => undefined);
+}
+
+async function amountDueInXero(ledger: XeroSession["ledger"], externalId: string, invoice: InvoiceRow) {
+  const [current] = await ledger.getInvoices([externalId]);
+  return current?.amountDueAmount ?? invoice.totalAmount - invoice.amountPaidAmount;
 }

@@ -351,6 +351,28 @@ describe("Xero invoicing", () => {
     expect(Object.keys(xeroOrg()?.invoices ?? {}).length).toBe(before + 1);
   });
 
+  it("replays a 502 for a retried Idempotency-Key rather than asking Xero again", async () => {
+    const { ws, api, oppId } = await mixedOpportunity("Xero retried 502");
+    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
+    server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices", method: "PUT" });
+    const send = () =>
+      fetch(`${server.origin}/api/v1/opportunities/${oppId}/xero-invoices`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${ws.apiKey}`,
+          "content-type": "application/json",
+          "idempotency-key": "xero-502",
+        },
+        body: JSON.stringify(body()),
+      });
+    const first = await send();
+    expect(first.status).toBe(502);
+    const retried = await send();
+    expect(retried.status).toBe(502);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toHaveLength(1);
+  });
+
   it("forgets an invoice Xero never made once the wait is over, and the lines stay billable", async () => {
     const { api, oppId } = await mixedOpportunity("Xero never made");
     await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });

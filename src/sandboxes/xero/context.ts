@@ -1,4 +1,4 @@
-import type { SandboxClock } from "./core/clock.ts";
+import type { SandboxClock } from "../shared/clock.ts";
 import type { GrantService } from "./identity/grants.ts";
 import type { XeroSandboxLimits } from "./options.ts";
 import type { SandboxStore } from "./state/store.ts";

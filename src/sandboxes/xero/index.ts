@@ -5,12 +5,12 @@ import { FaultInjector } from "./api/faults.ts";
 import { RateLimiter } from "./api/rate-limiter.ts";
 import { RequestLog } from "./api/request-log.ts";
 import { consoleApi } from "./console/console-api.ts";
-import { consoleGuard } from "./console/console-auth.ts";
+import { consoleGuard } from "../shared/console-guard.ts";
 import { CONSOLE_HTML, CONSOLE_JS } from "./console/console-page.ts";
-import { newConsoleToken } from "./console/console-token.ts";
+import { newConsoleToken } from "../shared/console-token.ts";
 import { onlineInvoicePage } from "./console/online-invoice-page.ts";
 import type { SandboxContext } from "./context.ts";
-import { SandboxClock } from "./core/clock.ts";
+import { SandboxClock } from "../shared/clock.ts";
 import { DEMO_APP } from "./identity/demo-app.ts";
 import { GrantService } from "./identity/grants.ts";
 import { identityRoutes } from "./identity/identity-routes.ts";
@@ -20,8 +20,8 @@ import { SandboxStore } from "./state/store.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
 export type { XeroSandboxAdmin } from "./admin.ts";
-export { CONSOLE_TOKEN_HEADER } from "./console/console-auth.ts";
-export { loadOrCreateConsoleToken } from "./console/console-token.ts";
+export { CONSOLE_TOKEN_HEADER } from "../shared/console-guard.ts";
+export { loadOrCreateConsoleToken } from "../shared/console-token.ts";
 export type { XeroSandboxLimits, XeroSandboxOptions, XeroSandboxWebhookTiming } from "./options.ts";
 export { DEMO_ORGANISATIONS } from "./state/demo-seed.ts";
 export { signWebhookBody } from "./webhooks/signature.ts";
@@ -82,7 +82,7 @@ export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
   app.route("/api", apiRoutes(ctx, faults, limiter));
   app.route("/in", onlineInvoicePage(ctx));
   // The wire routes above are guarded like Xero's (OAuth); the console plays Xero's signed-in web app.
-  const guard = { token: consoleToken, publicUrl };
+  const guard = { token: consoleToken, publicUrl, product: "Xero" };
   app.use("/console/api/*", consoleGuard(guard, "json"));
   app.use("/console", consoleGuard(guard, "page", true));
   app.use("/console/app.js", consoleGuard(guard, "page"));

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { loadOrCreateConsoleToken } from "./console/console-token.ts";
+import { loadOrCreateConsoleToken } from "../shared/console-token.ts";
 import { createXeroSandbox } from "./index.ts";
 
 const MOUNT = "/sandbox/xero";

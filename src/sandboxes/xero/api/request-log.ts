@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { SandboxClock } from "../core/clock.ts";
+import type { SandboxClock } from "../../shared/clock.ts";
 
 export interface LoggedRequest {
   atMs: number;

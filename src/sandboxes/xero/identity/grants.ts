@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SandboxClock } from "../core/clock.ts";
+import type { SandboxClock } from "../../shared/clock.ts";
 import { newId, opaqueToken } from "../core/ids.ts";
 import { REFRESH_GRACE_MS, REFRESH_UNUSED_EXPIRY_MS } from "../options.ts";
 import type { SandboxStore } from "../state/store.ts";

@@ -1,4 +1,4 @@
-import type { SandboxClock } from "../core/clock.ts";
+import type { SandboxClock } from "../../shared/clock.ts";
 import type { XeroSandboxWebhookTiming } from "../options.ts";
 import type { EventSink, ResourceEvent } from "./events.ts";
 import { entropy, signWebhookBody } from "./signature.ts";

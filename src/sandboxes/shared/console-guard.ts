@@ -16,6 +16,8 @@ export interface ConsoleGuardOptions {
   token: string;
   /** Where the sandbox is mounted, as the browser sees it, e.g. http://localhost:3000/sandbox/xero */
   publicUrl: string;
+  /** The service the sandbox plays, for the page shown without the token: "Xero", "Stripe". */
+  product: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function consoleGuard(
     c.header("cache-control", "no-store");
     const fromLink = acceptsLink ? c.req.query("token") : undefined;
     if (fromLink !== undefined) {
-      if (!sameToken(fromLink, options.token)) return refuse(c, answer);
+      if (!sameToken(fromLink, options.token)) return refuse(c, answer, options.product);
       setCookie(c, CONSOLE_COOKIE, options.token, { httpOnly: true, sameSite: "Strict", path: cookiePath, secure });
       const query = new URL(c.req.url).searchParams;
       query.delete("token");
@@ -45,11 +47,11 @@ export function consoleGuard(
     }
     const presented = c.req.header(CONSOLE_TOKEN_HEADER) ?? getCookie(c, CONSOLE_COOKIE);
     if (presented !== undefined && sameToken(presented, options.token)) return next();
-    return refuse(c, answer);
+    return refuse(c, answer, options.product);
   };
 }
 
-function refuse(c: Context, answer: "page" | "json"): Response {
+function refuse(c: Context, answer: "page" | "json", product: string): Response {
   if (answer === "json") {
     return c.json(
       {
@@ -60,14 +62,14 @@ function refuse(c: Context, answer: "page" | "json"): Response {
       401,
     );
   }
-  return c.html(UNAUTHORISED_PAGE, 401);
+  return c.html(unauthorisedPage(product), 401);
 }
 
-const UNAUTHORISED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>Xero sandbox console</title>
+const unauthorisedPage = (product: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${product} sandbox console</title>
 <style>body{font-family:system-ui,sans-serif;background:#f4f5f7;color:#1f2330;padding:40px}.card{background:#fff;border-radius:12px;padding:24px;max-width:640px;margin:auto}code{background:#f0f1f5;padding:2px 5px;border-radius:5px}</style></head>
 <body><div class="card"><h1>Open the console with its link</h1>
-<p>The Xero sandbox console needs its access link. When the server starts it prints a line such as
-<code>Xero sandbox console: http://localhost:3000/sandbox/xero/console?token=…</code>; open that link in this browser.</p>
+<p>The ${product} sandbox console needs its access link. When the server starts it prints a line such as
+<code>${product} sandbox console: http://localhost:3000/sandbox/${product.toLowerCase()}/console?token=…</code>; open that link in this browser.</p>
 <p>The token is kept in the data directory, in the file <code>sandbox-console-token</code>
-(<code>npx settle sandbox xero</code> prints it as <code>console_token</code>).</p></div></body></html>`;
+(<code>npx settle sandbox ${product.toLowerCase()}</code> prints it as <code>console_token</code>).</p></div></body></html>`;

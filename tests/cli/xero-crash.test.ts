@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
-import { exited, freePort, SETTLE_BIN, settle, startSettle } from "../support/process.ts";
+import { exited, settle, startSettle } from "../support/process.ts";
+import { startXeroSandboxProcess } from "../support/xero-sandbox-process.ts";
 import { connectXero, httpClient, XERO_NZ_TENANT } from "../support/xero-server.ts";
 
 const root = mkdtempSync(join(tmpdir(), "settle-xero-crash-"));
@@ -19,38 +20,14 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-type SandboxUrls = { login_url: string; identity_url: string; api_url: string; console_token: string };
-
-/** The Xero sandbox in its own process, so killing Settle leaves "Xero" and what it did intact. */
-async function startSandbox(): Promise<SandboxUrls & { origin: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [SETTLE_BIN, "sandbox", "xero", "--port", String(port)], {
-    env: { ...process.env, DATA_DIR: join(root, "xero"), LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout?.setEncoding("utf8").on("data", (text: string) => {
-      out += text;
-      const newline = out.indexOf("\n");
-      if (newline >= 0) resolve(out.slice(0, newline));
-    });
-    child.once("exit", (code) => reject(new Error(`the sandbox exited with ${code}`)));
-  });
-  return { ...(JSON.parse(line) as SandboxUrls), origin: `http://127.0.0.1:${port}` };
-}
-
 describe("a Xero invoice when Settle is killed after Xero made it and before Settle recorded it", () => {
   it("is found again after the restart: exactly one invoice in Xero and one in Settle", {
     timeout: 240_000,
   }, async () => {
-    const xero = await startSandbox();
-    const consoleApi = (path: string, init: RequestInit = {}) =>
-      fetch(`${xero.origin}/sandbox/xero/console/api${path}`, {
-        ...init,
-        headers: { "x-sandbox-token": xero.console_token, "content-type": "application/json" },
-      }).then((r) => r.json() as Promise<any>);
+    // The Xero sandbox in its own process, so killing Settle leaves "Xero" and what it did intact.
+    const xero = await startXeroSandboxProcess(root);
+    children.push(xero.child);
+    const consoleApi = xero.consoleApi;
     const env = {
       DATA_DIR: join(root, "settle"),
       SETTLE_DEMO: "0",

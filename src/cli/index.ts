@@ -10,11 +10,11 @@ const USAGE = `Usage: settle <command>
   workspace create --name NAME --admin-email EMAIL --admin-password PW [--json]
   backup --out FILE             copy the embedded database to FILE, also while the server runs
   restore FILE                  restore a backup into DATA_DIR (stop the server first; the old one is kept aside)
-  sandbox xero --port PORT      run the local Xero sandbox on its own
+  sandbox xero|stripe --port PORT  run the local Xero or Stripe sandbox on its own
   mcp --api-key stl_live_…      MCP server on stdio (or SETTLE_API_KEY); with a server running on PGlite use its /mcp
 
 Configuration comes from environment variables: PORT, HOST, DATA_DIR, DATABASE_URL, PUBLIC_URL, LOG_LEVEL, SETTLE_DEMO, METRICS_TOKEN, SETTLE_SECRET_KEY.
-SETTLE_SANDBOXES mounts the Xero sandbox (on for the embedded database). DATA_DIR is kept owner-only; a
+SETTLE_SANDBOXES mounts the Xero and Stripe sandboxes (on for the embedded database). DATA_DIR is kept owner-only; a
 demo-seeded database's sign-ins are in DATA_DIR/demo-credentials.json and printed at every start.`;
 
 // Each command is loaded when it runs, so a start does not load the MCP stdio server, backup or sandbox code.

@@ -54,6 +54,8 @@ const SETTLE_ENTRIES = [
   "secret-key",
   "xero-sandbox.json",
   "xero-sandbox",
+  "stripe-sandbox.json",
+  "stripe-sandbox",
 ];
 
 /**

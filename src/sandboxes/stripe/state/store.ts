@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { noSuch } from "../core/errors.ts";
+import { base62, newId } from "../core/ids.ts";
+import type { StoredObject, StripeObject, StripeSandboxState } from "./types.ts";
+
+/**
+ * Owns the sandbox state and its optional JSON snapshot (coalesced writes), and the object table every
+ * resource shares: objects are kept as their wire JSON, keyed by id, each on one account.
+ */
+export class StripeStore {
+  readonly state: StripeSandboxState;
+  private pendingWrite: NodeJS.Timeout | undefined;
+
+  constructor(private readonly persistFile?: string) {
+    this.state = this.load() ?? freshState();
+  }
+
+  insert<T extends StripeObject>(account: string, body: T): T {
+    this.state.seq += 1;
+    this.state.objects[body.id] = { account, seq: this.state.seq, body };
+    this.changed();
+    return body;
+  }
+
+  /** The object with this id on this account, of this `object` type (e.g. "checkout.session"). */
+  find<T extends StripeObject = StripeObject>(account: string, id: string, type?: string): T | undefined {
+    const stored = this.state.objects[id];
+    if (!stored || stored.account !== account) return undefined;
+    if (type && stored.body.object !== type) return undefined;
+    return stored.body as T;
+  }
+
+  /** Like find, or Stripe's 404 "No such <kind>: '<id>'" naming `param` when a parameter referred to it. */
+  get<T extends StripeObject = StripeObject>(account: string, id: string, type: string, param?: string): T {
+    const found = this.find<T>(account, id, type);
+    if (!found) throw noSuch(type.replace(/^.*\./, "").replace(/_/g, " "), id, param);
+    return found;
+  }
+
+  /** The account an object lives on, whatever the caller: for the console and the hosted pages. */
+  locate(id: string): StoredObject | undefined {
+    return this.state.objects[id];
+  }
+
+  /** Every object of a type on an account, newest first (Stripe's list order). */
+  all<T extends StripeObject = StripeObject>(account: string, type: string): T[] {
+    const found: StoredObject[] = [];
+    for (const stored of Object.values(this.state.objects)) {
+      if (stored.account === account && stored.body.object === type) found.push(stored);
+    }
+    found.sort((a, b) => b.seq - a.seq);
+    return found.map((stored) => stored.body as T);
+  }
+
+  /** Every object of a type on every account, newest first: for the console and the clock's work. */
+  everywhere<T extends StripeObject = StripeObject>(type: string): Array<{ account: string; body: T }> {
+    return Object.values(this.state.objects)
+      .filter((stored) => stored.body.object === type)
+      .sort((a, b) => b.seq - a.seq)
+      .map((stored) => ({ account: stored.account, body: stored.body as T }));
+  }
+
+  /** Call after every mutation; the snapshot is written shortly after. */
+  changed(): void {
+    if (!this.persistFile || this.pendingWrite) return;
+    this.pendingWrite = setTimeout(() => this.flush(), 50);
+  }
+
+  flush(): void {
+    if (this.pendingWrite) clearTimeout(this.pendingWrite);
+    this.pendingWrite = undefined;
+    if (!this.persistFile) return;
+    mkdirSync(dirname(this.persistFile), { recursive: true });
+    const temp = `${this.persistFile}.tmp`;
+    // It holds the platform's secret key and the webhook signing secrets: owner-only, whatever the umask.
+    writeFileSync(temp, JSON.stringify(this.state), { mode: 0o600 });
+    renameSync(temp, this.persistFile);
+  }
+
+  private load(): StripeSandboxState | undefined {
+    if (!this.persistFile || !existsSync(this.persistFile)) return undefined;
+    const parsed = JSON.parse(readFileSync(this.persistFile, "utf8")) as StripeSandboxState;
+    return parsed.version === 1 ? parsed : undefined;
+  }
+}
+
+function freshState(): StripeSandboxState {
+  return {
+    version: 1,
+    clockOffsetMs: 0,
+    seq: 0,
+    platform: {
+      accountId: newId("acct"),
+      secretKey: `sk_test_${base62(99)}`,
+      publishableKey: `pk_test_${base62(99)}`,
+      clientId: newId("ca"),
+      webhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
+      redirectUris: [],
+    },
+    connected: {},
+    authCodes: {},
+    objects: {},
+    idempotency: {},
+  };
+}

@@ -7,6 +7,7 @@ import { apiRoutes } from "./api/api-routes.ts";
 import { FaultInjector } from "./api/faults.ts";
 import { RateLimiter } from "./api/rate-limiter.ts";
 import { RequestLog } from "./api/request-log.ts";
+import { installClockWork } from "./billing/install.ts";
 import { checkoutRoutes } from "./checkout/checkout-routes.ts";
 import { connectRoutes, oauthApiRoutes } from "./connect/connect-routes.ts";
 import { consoleApi } from "./console/console-api.ts";
@@ -64,6 +65,7 @@ export function createStripeSandbox(options: StripeSandboxOptions): StripeSandbo
   };
   const webhooks = new WebhookDispatcher(ctx, options.webhookUrl);
   ctx.events.connect(webhooks);
+  installClockWork(ctx);
   const faults = new FaultInjector();
   const limiter = new RateLimiter(ctx);
   const log = new RequestLog(clock);

@@ -37,6 +37,8 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
   const stripe = createStripeSandbox({
     publicUrl: stripeUrl,
     consoleToken,
+    // Every process sharing DATA_DIR (API, workers) derives the same platform keys from the shared token.
+    credentialSeed: consoleToken,
     allowedWebhookHosts: [new URL(config.publicUrl).host],
     ...(config.databaseUrl ? {} : { persistFile: join(config.dataDir, "stripe-sandbox.json") }),
   });

@@ -17,10 +17,22 @@ import { Timeline } from "./core/timeline.ts";
 import { EventBus } from "./events/event-bus.ts";
 import { WebhookDispatcher } from "./events/webhook-dispatcher.ts";
 import { DEFAULT_LIMITS, DEFAULT_TIMING, type StripeSandboxOptions } from "./options.ts";
+import { newPlatform } from "./state/platform.ts";
 import { StripeStore } from "./state/store.ts";
 
 export type { StripeSandboxAdmin } from "./admin.ts";
 export { API_VERSION, type StripeSandboxOptions } from "./options.ts";
+
+/** The credentials a sandbox created with `credentialSeed: seed` has, without creating it. */
+export function stripeSandboxCredentials(seed: string) {
+  const platform = newPlatform(seed);
+  return {
+    secret_key: platform.secretKey,
+    client_id: platform.clientId,
+    webhook_secret: platform.webhookSecret,
+    account_id: platform.accountId,
+  };
+}
 
 export interface StripeSandbox {
   /** Routes relative to the mount point: /api, /connect, /checkout, /console. */
@@ -51,7 +63,7 @@ export function createStripeSandbox(options: StripeSandboxOptions): StripeSandbo
   if (consoleToken.length < MIN_CONSOLE_TOKEN_LENGTH) {
     throw new Error(`The sandbox console token must be at least ${MIN_CONSOLE_TOKEN_LENGTH} characters.`);
   }
-  const store = new StripeStore(options.persistFile);
+  const store = new StripeStore(options.persistFile, options.credentialSeed);
   const clock = new SandboxClock(options.now ?? (() => new Date()), store.state.clockOffsetMs);
   const ctx: StripeSandboxContext = {
     store,

@@ -30,6 +30,11 @@ export interface StripeSandboxOptions {
   limits?: Partial<StripeSandboxLimits>;
   timing?: Partial<StripeSandboxTiming>;
   persistFile?: string;
+  /**
+   * Derives the platform's account id, keys and webhook secret (instead of random ones), so processes that
+   * share the seed agree on them; see `stripeSandboxCredentials`.
+   */
+  credentialSeed?: string;
   /** The secret the console and its JSON API require; a random one is made when absent. */
   consoleToken?: string;
 }

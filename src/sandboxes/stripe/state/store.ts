@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { noSuch } from "../core/errors.ts";
-import { base62, newId } from "../core/ids.ts";
+import { newPlatform } from "./platform.ts";
 import type { StoredObject, StripeObject, StripeSandboxState } from "./types.ts";
 
 /**
@@ -13,8 +12,11 @@ export class StripeStore {
   readonly state: StripeSandboxState;
   private pendingWrite: NodeJS.Timeout | undefined;
 
-  constructor(private readonly persistFile?: string) {
-    this.state = this.load() ?? freshState();
+  constructor(
+    private readonly persistFile?: string,
+    credentialSeed?: string,
+  ) {
+    this.state = this.load() ?? freshState(credentialSeed);
   }
 
   insert<T extends StripeObject>(account: string, body: T): T {
@@ -86,19 +88,12 @@ export class StripeStore {
   }
 }
 
-function freshState(): StripeSandboxState {
+function freshState(seed?: string): StripeSandboxState {
   return {
     version: 1,
     clockOffsetMs: 0,
     seq: 0,
-    platform: {
-      accountId: newId("acct"),
-      secretKey: `sk_test_${base62(99)}`,
-      publishableKey: `pk_test_${base62(99)}`,
-      clientId: newId("ca"),
-      webhookSecret: `whsec_${randomBytes(24).toString("hex")}`,
-      redirectUris: [],
-    },
+    platform: newPlatform(seed),
     connected: {},
     authCodes: {},
     objects: {},

@@ -3,7 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { ToastProvider } from "./components/ui/toast.tsx";
-import { XERO_STATUS_KEY } from "./features/integrations/queries.ts";
+import { INVOICING_PROVIDER_KEY, XERO_STATUS_KEY } from "./features/integrations/queries.ts";
 import { ApiError } from "./lib/api.ts";
 import { ME_KEY } from "./lib/session.tsx";
 import "./styles.css";
@@ -11,11 +11,12 @@ import "./xero.css";
 
 /**
  * A Xero call refused with "Reconnect Xero…" has just marked the connection needs_reconnect: the cached status
- * is read again so every Xero screen shows it. Only the status itself, which answers even then.
+ * is read again so every Xero screen shows it. Only the status and the invoicing provider, which answer even then.
  */
 function refreshXeroStatusAfter(error: unknown): void {
   if (error instanceof ApiError && error.fix && /reconnect/i.test(error.fix)) {
     void queryClient.invalidateQueries({ queryKey: XERO_STATUS_KEY, exact: true });
+    void queryClient.invalidateQueries({ queryKey: INVOICING_PROVIDER_KEY });
   }
 }
 

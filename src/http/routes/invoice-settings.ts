@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { getInvoicingProvider, type InvoicingProvider } from "../../modules/integrations/index.ts";
 import {
   readInvoiceSettings,
   UpdateInvoiceSettingsInput,
@@ -32,8 +33,52 @@ function toDto(s: {
   };
 }
 
+const ProviderSchema = z
+  .object({
+    provider: z.enum(["xero", "native"]).openapi({ description: "xero while an organisation is connected" }),
+    xero_connected: z.boolean().openapi({ description: "Xero accepts Settle's connection (false: reconnect)" }),
+    xero: z
+      .object({
+        status: z.enum(["active", "needs_reconnect"]).nullable(),
+        status_reason: z.string().nullable(),
+        tenant_name: z.string().nullable(),
+        default_account_code: z.string().nullable(),
+        branding_theme_id: z.string().nullable(),
+        tax_mappings: z.array(z.object({ tax_rate: z.string(), tax_type: z.string() })),
+      })
+      .nullable()
+      .openapi({ description: "The organisation and the defaults new Xero invoices start from; null when native" }),
+  })
+  .openapi("InvoicingProvider");
+
+function toProviderDto(p: InvoicingProvider) {
+  return {
+    provider: p.provider,
+    xero_connected: p.xeroConnected,
+    xero: p.xero && {
+      status: p.xero.status,
+      status_reason: p.xero.statusReason,
+      tenant_name: p.xero.tenantName,
+      default_account_code: p.xero.defaultAccountCode,
+      branding_theme_id: p.xero.brandingThemeId,
+      tax_mappings: p.xero.taxMappings.map((m) => ({ tax_rate: m.taxRate, tax_type: m.taxType })),
+    },
+  };
+}
+
 const tags = ["Invoices"];
 export const invoiceSettingsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(
+    apiRoute({
+      method: "get",
+      path: "/invoicing/provider",
+      tags,
+      summary: "Whether invoices are raised in Xero or natively, with Xero's defaults (no integrations:read needed)",
+      scope: "invoices:read",
+      responses: { 200: json(ProviderSchema, "How this workspace invoices") },
+    }),
+    async (c) => c.json(toProviderDto(await getInvoicingProvider(ctxOf(c))), 200),
+  )
   .openapi(
     apiRoute({
       method: "get",

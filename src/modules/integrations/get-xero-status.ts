@@ -24,6 +24,11 @@ export type XeroStatus = {
 /** Whether the workspace has a Xero organisation connected, which, and its defaults. Tokens never leave. */
 export async function getXeroStatus(ctx: Ctx): Promise<XeroStatus> {
   requireScope(ctx.actor.scopes, "integrations:read");
+  return readXeroStatus(ctx);
+}
+
+/** The status without a scope check, for verbs that show part of it under their own scope. */
+export async function readXeroStatus(ctx: Ctx): Promise<XeroStatus> {
   const workspaceId = ctx.actor.workspaceId;
   const row = await findXeroConnection(ctx.db, workspaceId);
   const [choice] = await ctx.db.select().from(xeroTenantChoices).where(eq(xeroTenantChoices.workspaceId, workspaceId));

@@ -1,6 +1,7 @@
 export { ChooseXeroTenantInput, chooseXeroTenant } from "./choose-xero-tenant.ts";
 export { CompleteXeroConnectInput, completeXeroConnect, type XeroConnectOutcome } from "./complete-xero-connect.ts";
 export { disconnectXero } from "./disconnect-xero.ts";
+export { getInvoicingProvider, type InvoicingProvider } from "./get-invoicing-provider.ts";
 export { getXeroStatus, type XeroStatus } from "./get-xero-status.ts";
 export { assertConnectionActive, findXeroConnection, getXeroConnectionOrThrow } from "./internal.ts";
 export { LinkXeroContactInput, linkXeroContact } from "./link-xero-contact.ts";

@@ -3358,6 +3358,58 @@ export interface paths {
       };
     };
   };
+  "/api/v1/invoicing/provider": {
+    /**
+     * Whether invoices are raised in Xero or natively, with Xero's defaults (no integrations:read needed)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description How this workspace invoices */
+        200: {
+          content: {
+            "application/json": components["schemas"]["InvoicingProvider"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/jobs": {
     /**
      * List background jobs (filter status=dead to find failures)
@@ -6133,6 +6185,28 @@ export interface components {
       outstanding_amount: number;
       paid_amount: number;
       updated_at: string | null;
+    };
+    InvoicingProvider: {
+      /**
+       * @description xero while an organisation is connected
+       * @enum {string}
+       */
+      provider: "xero" | "native";
+      /** @description The organisation and the defaults new Xero invoices start from; null when native */
+      xero: {
+        branding_theme_id: string | null;
+        default_account_code: string | null;
+        /** @enum {string|null} */
+        status: "active" | "needs_reconnect" | null;
+        status_reason: string | null;
+        tax_mappings: {
+          tax_rate: string;
+          tax_type: string;
+        }[];
+        tenant_name: string | null;
+      } | null;
+      /** @description Xero accepts Settle's connection (false: reconnect) */
+      xero_connected: boolean;
     };
     Job: {
       attempts: number;

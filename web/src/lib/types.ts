@@ -69,6 +69,9 @@ export type PaymentMethod = NonNullable<PaymentBody["method"]>;
 export type InvoiceAction = Invoice["allowed_actions"][number];
 
 export type XeroStatus = Schemas["XeroStatus"];
+export type InvoicingProvider = Schemas["InvoicingProvider"];
+/** The organisation and defaults a Xero invoice starts from, readable with invoices:read. */
+export type XeroInvoicing = NonNullable<InvoicingProvider["xero"]>;
 export type XeroSettingsPatch = JsonBody<Op<"/api/v1/integrations/xero", "patch">>;
 export type XeroTaxMapping = XeroStatus["tax_mappings"][number];
 export type XeroTenantChoice = XeroStatus["choices"][number];

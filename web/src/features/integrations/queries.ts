@@ -3,6 +3,8 @@ import { type ApiError, api } from "../../lib/api.ts";
 import type { XeroOption, XeroSettingsPatch, XeroStatus } from "../../lib/types.ts";
 
 export const XERO_STATUS_KEY = ["integrations", "xero"] as const;
+/** How the workspace invoices (invoices:read); follows every change of the connection. */
+export const INVOICING_PROVIDER_KEY = ["integrations", "xero", "invoicing"] as const;
 export type XeroOptionKind = "accounts" | "bank-accounts" | "tax-rates" | "branding-themes";
 const optionsKey = (kind: XeroOptionKind) => ["integrations", "xero", "options", kind] as const;
 
@@ -36,6 +38,7 @@ function useStatusMutation<Input>(run: (input: Input) => Promise<XeroStatus>) {
     onSuccess: (status) => {
       client.setQueryData(XERO_STATUS_KEY, status);
       client.removeQueries({ queryKey: ["integrations", "xero", "options"] });
+      void client.invalidateQueries({ queryKey: INVOICING_PROVIDER_KEY });
     },
   });
 }
@@ -44,7 +47,10 @@ export function useSaveXeroSettings() {
   const client = useQueryClient();
   return useMutation<XeroStatus, ApiError, XeroSettingsPatch>({
     mutationFn: (body) => api("/integrations/xero", { method: "PATCH", body }),
-    onSuccess: (status) => client.setQueryData(XERO_STATUS_KEY, status),
+    onSuccess: (status) => {
+      client.setQueryData(XERO_STATUS_KEY, status);
+      void client.invalidateQueries({ queryKey: INVOICING_PROVIDER_KEY });
+    },
   });
 }
 

@@ -17,7 +17,8 @@ import { useInvoiceSummary, useInvoices } from "./queries.ts";
 
 /**
  * Below the Products card; only with invoices:read. Anything that changes an invoice needs invoices:write.
- * While Xero is connected invoices are raised there (Actions → Send Invoice) and New invoice is hidden.
+ * While Xero is connected invoices are raised there (Actions → Send Invoice) and New invoice is hidden; which
+ * way the workspace invoices is read with invoices:read, so roles without integrations:read know it too.
  */
 export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
   const canRead = useCan("invoices:read");
@@ -46,7 +47,7 @@ export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
     );
   return (
     <Card title="Invoices" testId="invoices-section" actions={actions}>
-      <ErrorBanner error={invoices.error ?? summary.error} onRetry={() => void invoices.refetch()} />
+      <ErrorBanner error={invoices.error ?? summary.error ?? xero.error} onRetry={() => void invoices.refetch()} />
       <ErrorBanner error={actionError ?? company.error} />
       {xero.connected && xero.status ? (
         <XeroSectionNotices status={xero.status} company={company.data} canWrite={canWrite} />

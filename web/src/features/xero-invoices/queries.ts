@@ -6,28 +6,35 @@ import type {
   CreateXeroInvoiceBody,
   CreateXeroRepeatingBody,
   Invoice,
+  InvoicingProvider,
   XeroContact,
   XeroContactLink,
   XeroRepeatingInvoice,
 } from "../../lib/types.ts";
-import { useXeroStatus } from "../integrations/queries.ts";
+import { INVOICING_PROVIDER_KEY } from "../integrations/queries.ts";
 import { useRefreshAfterSync, useRefreshInvoices } from "../invoices/queries.ts";
 
 export const companyKey = (id: string) => ["company", id] as const;
 export const repeatingKey = (oppId: string) => ["opportunity", oppId, "xero-repeating-invoices"] as const;
 
 /**
- * Whether this workspace invoices through Xero. The status needs integrations:read; without it the section
- * cannot tell and stays native (the server then refuses native invoices with a fix saying why).
+ * Whether this workspace invoices through Xero, with the organisation and its invoice defaults. Read with
+ * invoices:read (not integrations:read), so every role that sees the Invoices section knows which way it bills.
  */
 export function useXeroInvoicing() {
-  const canRead = useCan("integrations:read");
-  const status = useXeroStatus(canRead);
+  const canRead = useCan("invoices:read");
+  const provider = useQuery({
+    queryKey: INVOICING_PROVIDER_KEY,
+    queryFn: () => api<InvoicingProvider>("/invoicing/provider"),
+    enabled: canRead,
+    staleTime: 30_000,
+  });
   return {
-    status: status.data,
-    connected: status.data?.connected === true,
-    /** Still finding out: neither New invoice nor Send Invoice is offered yet. */
-    deciding: canRead && status.isPending,
+    status: provider.data?.xero ?? undefined,
+    connected: provider.data?.provider === "xero",
+    /** Still finding out, or could not: neither New invoice nor Send Invoice is offered. */
+    deciding: canRead && !provider.data,
+    error: provider.error,
   };
 }
 

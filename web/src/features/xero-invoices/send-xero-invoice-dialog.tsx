@@ -4,7 +4,7 @@ import { Dialog } from "../../components/ui/dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import { todayIso } from "../../lib/format.ts";
-import type { Opportunity, Portion, XeroStatus } from "../../lib/types.ts";
+import type { Opportunity, Portion, XeroInvoicing } from "../../lib/types.ts";
 import { DoubleBillingConfirm } from "../invoices/double-billing-confirm.tsx";
 import { FreeLinesEditor } from "../invoices/free-lines-editor.tsx";
 import { LinePicker } from "../invoices/line-picker.tsx";
@@ -19,7 +19,7 @@ import { toSchedule } from "./schedule.ts";
 import { useXeroCoding } from "./use-xero-coding.ts";
 import { CODING_FIELDS, XeroCodingFields } from "./xero-coding-fields.tsx";
 
-type Props = { open: boolean; opportunity: Opportunity; status: XeroStatus; onClose: () => void };
+type Props = { open: boolean; opportunity: Opportunity; status: XeroInvoicing; onClose: () => void };
 
 const freshOneOff = (): OneOff => ({ dueDate: todayIso(14), reference: "", status: "AUTHORISED", email: "none" });
 const freshRepeating = (): Repeating => ({

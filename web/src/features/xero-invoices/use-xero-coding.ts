@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { InvoicePreviewLine, XeroLineSetting, XeroStatus } from "../../lib/types.ts";
+import type { InvoicePreviewLine, XeroInvoicing, XeroLineSetting } from "../../lib/types.ts";
 import { useXeroOptions } from "../integrations/queries.ts";
 import { defaultTaxType } from "./tax-defaults.ts";
 
@@ -7,7 +7,7 @@ import { defaultTaxType } from "./tax-defaults.ts";
  * How the invoice is coded in Xero: the revenue account and branding theme (the workspace's defaults to
  * start with) and each product line's tax type (the workspace mapping to start with; the member may change it).
  */
-export function useXeroCoding(status: XeroStatus, open: boolean) {
+export function useXeroCoding(status: XeroInvoicing, open: boolean) {
   const accounts = useXeroOptions("accounts", open);
   const taxRates = useXeroOptions("tax-rates", open);
   const themes = useXeroOptions("branding-themes", open);

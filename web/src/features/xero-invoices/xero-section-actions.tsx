@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { Menu, MenuItem } from "../../components/ui/menu.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
-import type { Company, Opportunity, XeroStatus } from "../../lib/types.ts";
+import type { Company, Opportunity, XeroInvoicing } from "../../lib/types.ts";
 import { AddContactMenu } from "./add-contact-menu.tsx";
 import { useSyncXeroInvoices } from "./queries.ts";
 import { SendXeroInvoiceDialog } from "./send-xero-invoice-dialog.tsx";
 
 type Props = {
   opportunity: Opportunity;
-  status: XeroStatus;
+  status: XeroInvoicing;
   /** Undefined when the member cannot read companies: the server then says if the contact is missing. */
   company: Company | undefined;
   onError: (error: unknown) => void;

@@ -1,7 +1,7 @@
 import { Link } from "wouter";
-import type { Company, XeroStatus } from "../../lib/types.ts";
+import type { Company, XeroInvoicing } from "../../lib/types.ts";
 
-type Props = { status: XeroStatus; company: Company | undefined; canWrite: boolean };
+type Props = { status: XeroInvoicing; company: Company | undefined; canWrite: boolean };
 
 /** Why Xero invoicing cannot go ahead yet, and where to fix it. */
 export function XeroSectionNotices({ status, company, canWrite }: Props) {

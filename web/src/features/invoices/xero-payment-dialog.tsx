@@ -5,7 +5,7 @@ import { Field } from "../../components/ui/field.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { todayIso } from "../../lib/format.ts";
-import { formatMoney } from "../../lib/money.ts";
+import { formatMoney, parseMoney, toMajorText } from "../../lib/money.ts";
 import type { Invoice } from "../../lib/types.ts";
 import { useXeroOptions } from "../integrations/queries.ts";
 import { useRecordXeroPayment } from "./use-invoice-mutations.ts";
@@ -31,8 +31,8 @@ function PaymentError({ error }: { error: unknown }) {
 }
 
 /**
- * Mark as Paid on a Xero invoice: the payment date and the Xero bank account it went into; the whole amount
- * due is recorded in Xero. Product lines catch up on the sync the server queues straight after.
+ * Mark as Paid on a Xero invoice: the payment date, the Xero bank account it went into and the amount, the
+ * amount due unless a part is typed. Product lines catch up on the sync the server queues straight after.
  */
 export function XeroPaymentDialog({ open, invoice, onClose }: Props) {
   const toast = useToast();
@@ -41,15 +41,29 @@ export function XeroPaymentDialog({ open, invoice, onClose }: Props) {
   const [picked, setPicked] = useState("");
   const pay = useRecordXeroPayment(invoice);
   const bankId = picked || banks.data?.[0]?.id || "";
+  // Absent without invoices:read: then the field starts empty and an empty field means the amount due.
   const due = invoice.amount_due_amount;
+  const startText = due === undefined ? "" : toMajorText(due, invoice.currency);
+  const [amountText, setAmountText] = useState(startText);
+  const amount = amountText.trim() ? parseMoney(amountText, invoice.currency) : undefined;
+  const amountProblem =
+    amount === null || (amount !== undefined && amount <= 0)
+      ? "Enter an amount above zero."
+      : amount !== undefined && due !== undefined && amount > due
+        ? `At most the ${formatMoney(due, invoice.currency)} due.`
+        : undefined;
   const close = () => {
     pay.reset();
+    setAmountText(startText);
     onClose();
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (amountProblem) return;
+    // The whole amount due is sent as no amount, so Xero's own figure is paid even if it moved meanwhile.
+    const part = typeof amount === "number" && amount !== due ? { amount } : {};
     pay.mutate(
-      { paid_on: paidOn, bank_account_id: bankId },
+      { paid_on: paidOn, bank_account_id: bankId, ...part },
       {
         onSuccess: (saved) => {
           toast(`Payment recorded in Xero on ${saved.number}; product lines update with the next sync.`);
@@ -96,6 +110,21 @@ export function XeroPaymentDialog({ open, invoice, onClose }: Props) {
               </select>
             )}
           </Field>
+          <Field
+            label={`Amount (${invoice.currency})`}
+            error={pay.error?.issueFor("amount") ?? amountProblem}
+            hint="The amount due, or less for a part payment"
+          >
+            {(id) => (
+              <input
+                id={id}
+                inputMode="decimal"
+                value={amountText}
+                onChange={(e) => setAmountText(e.target.value)}
+                data-testid="xero-payment-amount"
+              />
+            )}
+          </Field>
         </div>
         <div className="form-actions">
           <Button onClick={close}>Cancel</Button>
@@ -103,10 +132,10 @@ export function XeroPaymentDialog({ open, invoice, onClose }: Props) {
             type="submit"
             variant="primary"
             busy={pay.isPending}
-            disabled={!bankId}
+            disabled={!bankId || Boolean(amountProblem)}
             data-testid="record-xero-payment"
           >
-            Record {due === undefined ? "payment" : formatMoney(due, invoice.currency)}
+            Record {typeof amount === "number" && amount > 0 ? formatMoney(amount, invoice.currency) : "payment"}
           </Button>
         </div>
       </form>

@@ -11,6 +11,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./jobs.ts", exportName: "runJobsBench" },
   { file: "./invoices.ts", exportName: "runInvoicesBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
+  { file: "./stripe-sandbox.ts", exportName: "runStripeSandboxBench" },
   { file: "./lifecycle.ts", exportName: "runLifecycleBench" },
   { file: "./keep-alive.ts", exportName: "runKeepAliveBench" },
   { file: "./idle-memory.ts", exportName: "runIdleMemoryBench" },

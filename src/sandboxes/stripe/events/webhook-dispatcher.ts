@@ -198,10 +198,14 @@ export class WebhookDispatcher implements EventSink {
     if (options.eventIds && options.eventIds.length > 0) {
       events = options.eventIds.map((id) => this.event(id));
     } else {
-      events = this.ctx.store
-        .everywhere<StripeEvent>("event")
-        .slice(0, options.count ?? 5)
-        .map(({ account, body }) => ({ event: body, account, seq: this.ctx.store.locate(body.id)?.seq ?? 0 }));
+      // The most recent events that some endpoint receives.
+      const wanted = options.count ?? 5;
+      events = [];
+      for (const { account, body } of this.ctx.store.everywhere<StripeEvent>("event")) {
+        if (events.length >= wanted) break;
+        if (this.targetsFor(body, account).length === 0) continue;
+        events.push({ event: body, account, seq: this.ctx.store.locate(body.id)?.seq ?? 0 });
+      }
     }
     const chronological = [...events].sort((a, b) => a.seq - b.seq);
     const order = options.mode === "shuffled" ? shuffled(chronological) : [...chronological].reverse();

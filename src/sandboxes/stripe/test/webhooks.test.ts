@@ -13,7 +13,7 @@ beforeAll(async () => {
   receiver = await startReceiver();
   h = await startStripeHarness({
     allowedWebhookHosts: ["hooks.settle.test"],
-    timing: { webhookRetryDelaysMs: [30, 30], webhookTimeoutMs: 300 },
+    timing: { webhookRetryDelaysMs: [30, 30], webhookTimeoutMs: 5_000 },
   });
 });
 afterAll(async () => {
@@ -192,20 +192,44 @@ describe("delivery", () => {
     expect((await h.stripe.events.retrieve(eventId)).pending_webhooks).toBe(0);
   });
 
-  it("gives up after the last retry, leaving the event pending; a hung receiver times out", async () => {
+  it("gives up after the last retry, leaving the event pending for delivery_success=false", async () => {
     await endpoint({ enabled_events: ["product.created"] });
     receiver.fallback = 500;
-    receiver.answers = ["hang"];
     const product = await h.stripe.products.create({ name: "Never delivered" });
     await receiver.waitFor((w) => w.body.includes(product.id), 3);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.sandbox.admin.webhooks.idle();
     const eventId = receiver.received.find((w) => w.body.includes(product.id))?.id ?? "";
     const deliveries = h.sandbox.admin.webhooks.deliveries({ eventId });
-    expect(deliveries).toHaveLength(3);
-    expect(deliveries[2]).toMatchObject({ attempt: 1, status: null, error: "timed out after 300 ms", ok: false });
+    expect(deliveries.map((d) => [d.attempt, d.status, d.ok])).toEqual([
+      [3, 500, false],
+      [2, 500, false],
+      [1, 500, false],
+    ]);
     expect((await h.stripe.events.retrieve(eventId)).pending_webhooks).toBe(1);
     const failed = await h.stripe.events.list({ delivery_success: false, limit: 100 });
     expect(failed.data.map((e) => e.id)).toContain(eventId);
+    const delivered = await h.stripe.events.list({ delivery_success: true, limit: 100 });
+    expect(delivered.data.map((e) => e.id)).not.toContain(eventId);
+  });
+
+  it("gives a receiver that does not answer webhookTimeoutMs, then retries", async () => {
+    const slow = await startReceiver();
+    const sandbox = await startStripeHarness({
+      webhookUrl: slow.url,
+      timing: { webhookRetryDelaysMs: [20], webhookTimeoutMs: 200 },
+    });
+    try {
+      slow.answers = ["hang"];
+      await sandbox.stripe.products.create({ name: "Slow receiver" });
+      const hooks = await slow.waitFor((w) => w.type === "product.created", 2);
+      await sandbox.sandbox.admin.webhooks.idle();
+      const deliveries = sandbox.sandbox.admin.webhooks.deliveries({ eventId: hooks[0]?.id ?? "" });
+      expect(deliveries[1]).toMatchObject({ attempt: 1, status: null, error: "timed out after 200 ms", ok: false });
+      expect(deliveries[0]).toMatchObject({ attempt: 2, status: 200, ok: true });
+    } finally {
+      await sandbox.close();
+      await slow.close();
+    }
   });
 });
 

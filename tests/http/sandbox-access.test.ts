@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import type { Database } from "../../src/db/client.ts";
 import { createSandboxMounts, type SandboxMounts } from "../../src/runtime/sandbox-mounts.ts";
+import { stripeSandboxCredentials } from "../../src/sandboxes/stripe/index.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
 import { client, createTestApp, type TestApp } from "../support/app.ts";
 import { createTestDatabase } from "../support/test-db.ts";
@@ -51,6 +52,9 @@ describe("sandboxes off", () => {
     "/sandbox/xero/api/connections",
     "/sandbox/xero/identity/connect/token",
     "/sandbox/stripe",
+    "/sandbox/stripe/console",
+    "/sandbox/stripe/console/api/state",
+    "/sandbox/stripe/api/v1/products",
     "/sandbox",
   ];
 
@@ -103,7 +107,10 @@ describe("sandboxes on", () => {
   it("keeps one console token per data directory, readable by its owner only, and links to the console with it", async () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(statSync(join(dir, "sandbox-console-token")).mode & 0o777).toBe(0o600);
-    expect(links).toEqual([`Xero sandbox console: ${PUBLIC_URL}/sandbox/xero/console?token=${token}`]);
+    expect(links).toEqual([
+      `Xero sandbox console: ${PUBLIC_URL}/sandbox/xero/console?token=${token}`,
+      `Stripe sandbox console: ${PUBLIC_URL}/sandbox/stripe/console?token=${token}`,
+    ]);
     const again = await settle({ DATA_DIR: dir, SETTLE_SANDBOXES: "1" });
     expect(again.sandboxes.consoleLinks).toEqual(links);
     expect((await client(app).get("/api/v1/meta")).body).toEqual({ sandboxes: true });
@@ -302,6 +309,27 @@ describe("sandboxes on", () => {
     expect(tokenRes.status).toBe(200);
     return ((await tokenRes.json()) as { access_token: string }).access_token;
   }
+
+  it("serves the Stripe sandbox at /sandbox/stripe, its API also at /v1, its console only with the token", async () => {
+    for (const key of [undefined, "wrong"]) {
+      const visitor = key === undefined ? client(app) : console_(key);
+      expect((await visitor.get("/sandbox/stripe/console/api/state")).status).toBe(401);
+      expect((await visitor.post("/sandbox/stripe/console/api/clock/advance", { days: 30 })).status).toBe(401);
+      expect((await app.request("/sandbox/stripe/console/app.js")).status).toBe(401);
+    }
+    const state = await console_().get("/sandbox/stripe/console/api/state");
+    expect(state.status).toBe(200);
+    const { secret_key, account_id } = stripeSandboxCredentials(token);
+    expect(state.body.platform_account).toBe(account_id);
+    expect(state.body.clock.offset_ms).toBe(0);
+    const stripeKey = { authorization: `Bearer ${secret_key}` };
+    for (const path of ["/sandbox/stripe/api/v1/products", "/v1/products"]) {
+      const listed = await app.request(path, { headers: stripeKey });
+      expect([path, listed.status]).toEqual([path, 200]);
+      expect(await listed.json()).toMatchObject({ object: "list", url: "/v1/products" });
+      expect((await app.request(path)).status).toBe(401);
+    }
+  });
 
   it("leaves the wire APIs open as Xero's are: OAuth, not the console token", async () => {
     const organisation = await client(app, await wireToken(), { "xero-tenant-id": NZ, accept: "application/json" }).get(

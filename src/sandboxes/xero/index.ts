@@ -1,16 +1,16 @@
 import { Hono } from "hono";
+import { SandboxClock } from "../shared/clock.ts";
+import { consoleGuard } from "../shared/console-guard.ts";
+import { newConsoleToken } from "../shared/console-token.ts";
 import { XeroSandboxAdmin } from "./admin.ts";
 import { apiRoutes } from "./api/api-routes.ts";
 import { FaultInjector } from "./api/faults.ts";
 import { RateLimiter } from "./api/rate-limiter.ts";
 import { RequestLog } from "./api/request-log.ts";
 import { consoleApi } from "./console/console-api.ts";
-import { consoleGuard } from "../shared/console-guard.ts";
 import { CONSOLE_HTML, CONSOLE_JS } from "./console/console-page.ts";
-import { newConsoleToken } from "../shared/console-token.ts";
 import { onlineInvoicePage } from "./console/online-invoice-page.ts";
 import type { SandboxContext } from "./context.ts";
-import { SandboxClock } from "../shared/clock.ts";
 import { DEMO_APP } from "./identity/demo-app.ts";
 import { GrantService } from "./identity/grants.ts";
 import { identityRoutes } from "./identity/identity-routes.ts";
@@ -19,9 +19,9 @@ import { DEFAULT_LIMITS, DEFAULT_WEBHOOK_TIMING, type XeroSandboxOptions } from 
 import { SandboxStore } from "./state/store.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
 
-export type { XeroSandboxAdmin } from "./admin.ts";
 export { CONSOLE_TOKEN_HEADER } from "../shared/console-guard.ts";
 export { loadOrCreateConsoleToken } from "../shared/console-token.ts";
+export type { XeroSandboxAdmin } from "./admin.ts";
 export type { XeroSandboxLimits, XeroSandboxOptions, XeroSandboxWebhookTiming } from "./options.ts";
 export { DEMO_ORGANISATIONS } from "./state/demo-seed.ts";
 export { signWebhookBody } from "./webhooks/signature.ts";

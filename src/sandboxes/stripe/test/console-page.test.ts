@@ -48,7 +48,7 @@ describe("console page", () => {
     await page.locator("#faults", { hasText: "500 × 1" }).waitFor();
     await page.getByRole("button", { name: "Clear faults" }).click();
     await page.locator("#faults", { hasText: "No faults pending" }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __owned?: number }).__owned)).toBeUndefined();
     expect(errors).toEqual([]);
   }, 30_000);
 });

@@ -79,7 +79,8 @@ export function buildInvoiceCharge(
     application: null,
     application_fee: null,
     application_fee_amount: null,
-    balance_transaction: paid ? newId("txn") : null,
+    // Set when the charge succeeds, to the balance transaction made then (invoice-payment.ts).
+    balance_transaction: null,
     billing_details: {
       address: { city: null, country: null, line1: null, line2: null, postal_code: null, state: null },
       email: customer?.email ?? null,

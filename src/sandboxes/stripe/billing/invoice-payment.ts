@@ -1,5 +1,6 @@
 import type { StripeSandboxContext } from "../context.ts";
 import type { StripeObject } from "../state/types.ts";
+import { newBalanceTransaction } from "./balance-transactions.ts";
 import { buildInvoiceCharge, buildInvoicePaymentIntent } from "./invoice-charge.ts";
 import type { InvoiceObject } from "./invoice-model.ts";
 import type { SubscriptionBilling } from "./subscription-billing.ts";
@@ -78,7 +79,10 @@ function settle(
   intent: StripeObject,
   succeeds: boolean,
 ): Emission[] {
-  const method = { id: String(intent.payment_method), type: (intent.payment_method_types as string[])[0] as "card" };
+  const method = {
+    id: String(intent.payment_method),
+    type: (intent.payment_method_types as string[])[0] as "card" | "us_bank_account",
+  };
   const at = Math.floor(ctx.clock.nowMs() / 1000);
   const previous = typeof intent.latest_charge === "string" ? ctx.store.find(account, intent.latest_charge) : undefined;
   const charge = previous ?? ctx.store.insert(account, buildInvoiceCharge(ctx, account, intent, method, "pending", at));
@@ -86,8 +90,8 @@ function settle(
   Object.assign(charge, { ...fresh, id: charge.id, created: charge.created, refunds: charge.refunds });
   intent.latest_charge = charge.id;
   intent.processing = null;
-  const chargeCopy = structuredClone(charge);
   if (!succeeds) {
+    const chargeCopy = structuredClone(charge);
     intent.status = "requires_payment_method";
     intent.last_payment_error = {
       code: "insufficient_funds",
@@ -114,6 +118,16 @@ function settle(
     }
     return emissions;
   }
+  const txn = newBalanceTransaction(ctx, {
+    amount: Number(charge.amount),
+    currency: String(charge.currency),
+    source: charge.id,
+    type: "charge",
+    bank: method.type !== "card",
+  });
+  ctx.store.insert(account, txn);
+  charge.balance_transaction = txn.id;
+  const chargeCopy = structuredClone(charge);
   intent.status = "succeeded";
   intent.amount_received = intent.amount;
   invoice.amount_paid = invoice.amount_due;

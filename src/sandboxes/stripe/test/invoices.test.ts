@@ -69,6 +69,14 @@ describe("subscription invoices", () => {
     expect(missingFields("subscription", sub, SUBSCRIPTION_EXCEPT.concat(["latest_invoice"]))).toEqual([]);
     expect((sub.latest_invoice as Stripe.Invoice).id).toBe(started.invoiceId);
     expect(sub.default_payment_method).toMatch(/^pm_/);
+    const charges = await h.stripe.charges.list({ customer: started.customerId, expand: ["data.balance_transaction"] });
+    expect(charges.data).toHaveLength(1);
+    expect(charges.data[0]).toMatchObject({ amount: 3000, status: "succeeded", paid: true });
+    expect(charges.data[0]?.balance_transaction).toMatchObject({
+      object: "balance_transaction",
+      amount: 3000,
+      fee: 117,
+    });
   });
 
   it("lists by customer, subscription and status, and pages lines", async () => {

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import type { XeroConfig } from "./integrations/accounting/xero-auth.ts";
+import type { StripeConfig } from "./integrations/payments/stripe.ts";
 import { DEMO_APP } from "./sandboxes/xero/identity/demo-app.ts";
 
 /** The only place that reads process.env. Parsed once at start; a bad value stops the process with its name. */
@@ -27,6 +28,14 @@ const Env = z.object({
   XERO_LOGIN_URL: z.url().optional(),
   XERO_IDENTITY_URL: z.url().optional(),
   XERO_API_URL: z.url().optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_…)")
+    .optional(),
+  STRIPE_CLIENT_ID: z.string().startsWith("ca_", "must be a Connect client id (ca_…)").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)").optional(),
+  STRIPE_API_URL: z.url().optional(),
+  STRIPE_CONNECT_URL: z.url().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(500).optional(),
   SETTLE_SECRET_KEY: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
 });
@@ -57,6 +66,12 @@ export type Config = {
    * this server mounts and its demo app; with neither, Xero is not configured (connecting says how to fix it).
    */
   xero: XeroConfig | undefined;
+  /**
+   * Stripe platform credentials and hosts. With STRIPE_SECRET_KEY they are Stripe's own (the client id and
+   * webhook secret are then required); without it and with the sandboxes mounted, "sandbox": the mounted
+   * Stripe sandbox, whose keys are derived at start from DATA_DIR's console token; otherwise not configured.
+   */
+  stripe: StripeConfig | "sandbox" | undefined;
   /** Bearer token that opens /metrics to callers other than loopback; unset, only loopback may scrape. */
   metricsToken: string | undefined;
   /** Seals stored credentials (Xero tokens); unset, a key generated into DATA_DIR/secret-key is used. */
@@ -91,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: e.SETTLE_WORKER === "1",
     apiKey: e.SETTLE_API_KEY,
     xero: xeroConfig(e, sandboxes ? `${publicUrl}/sandbox/xero` : undefined),
+    stripe: stripeConfig(e, sandboxes),
     metricsToken: e.METRICS_TOKEN,
     secretKey: e.SETTLE_SECRET_KEY,
   };
@@ -116,5 +132,25 @@ function xeroConfig(e: z.infer<typeof Env>, sandbox: string | undefined): XeroCo
     loginUrl: (e.XERO_LOGIN_URL ?? hosts.loginUrl).replace(/\/$/, ""),
     identityUrl: (e.XERO_IDENTITY_URL ?? hosts.identityUrl).replace(/\/$/, ""),
     apiUrl: (e.XERO_API_URL ?? hosts.apiUrl).replace(/\/$/, ""),
+  };
+}
+
+function stripeConfig(e: z.infer<typeof Env>, sandboxes: boolean): StripeConfig | "sandbox" | undefined {
+  if (!e.STRIPE_SECRET_KEY) return sandboxes ? "sandbox" : undefined;
+  const missing = [
+    ["STRIPE_CLIENT_ID", e.STRIPE_CLIENT_ID],
+    ["STRIPE_WEBHOOK_SECRET", e.STRIPE_WEBHOOK_SECRET],
+  ].filter(([, value]) => !value);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid environment configuration:\n${missing.map(([name]) => `  ${name}: required with STRIPE_SECRET_KEY`).join("\n")}`,
+    );
+  }
+  return {
+    secretKey: e.STRIPE_SECRET_KEY,
+    clientId: e.STRIPE_CLIENT_ID ?? "",
+    webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? "",
+    apiUrl: (e.STRIPE_API_URL ?? "https://api.stripe.com").replace(/\/$/, ""),
+    connectUrl: (e.STRIPE_CONNECT_URL ?? "https://connect.stripe.com").replace(/\/$/, ""),
   };
 }

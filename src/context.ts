@@ -1,5 +1,6 @@
 import type { Db, DbOrTx, Tx } from "./db/client.ts";
 import type { AccountingProvider } from "./integrations/accounting/port.ts";
+import type { PaymentsProvider } from "./integrations/payments/port.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Scope } from "./modules/access/scopes.ts";
 
@@ -18,6 +19,8 @@ export type Ctx = {
   actor: Actor;
   clock: Clock;
   accounting?: AccountingProvider | undefined;
+  /** The Stripe adapter (absent where Stripe is not configured). */
+  payments?: PaymentsProvider | undefined;
   origin?: { ip: string | null; requestId: string | null } | undefined;
 };
 

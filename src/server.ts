@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from "./lib/package-root.ts";
 import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.ts";
 import { tryLockDataDir } from "./runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "./runtime/open-migrated-db.ts";
+import { createPaymentsProvider } from "./runtime/payments-provider.ts";
 import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
 import { loadSecretBox } from "./runtime/secret-key.ts";
 
@@ -59,6 +60,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   const adminSecret = embedded ? randomBytes(32).toString("base64url") : undefined;
   const sandboxes = await createSandboxMounts(config);
   const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
+  const payments = createPaymentsProvider(config);
   const app = createApp({
     db: database.db,
     clock,
@@ -71,9 +73,17 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     adminSecret,
     mounts: sandboxes.mounts,
     accounting,
+    payments,
     metricsToken: config.metricsToken,
   });
-  const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS, accounting });
+  const runner = createJobRunner({
+    db: database.db,
+    clock,
+    logger,
+    definitions: JOB_DEFINITIONS,
+    accounting,
+    payments,
+  });
   if (config.runWorker) {
     runner.start();
   }

@@ -8,6 +8,7 @@ import { resolveApiKeyActor } from "../modules/access/index.ts";
 import { readAdminChannel } from "../runtime/admin-channel.ts";
 import { type DataDirLock, tryLockDataDir } from "../runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "../runtime/open-migrated-db.ts";
+import { createPaymentsProvider } from "../runtime/payments-provider.ts";
 import { loadSecretBox } from "../runtime/secret-key.ts";
 import { parseFlags } from "./args.ts";
 
@@ -70,7 +71,8 @@ export async function runMcp(config: Config, args: string[]): Promise<number> {
     }
     const onUnexpected = (error: unknown, tool: string) => say(`mcp tool ${tool} failed: ${String(error)}`);
     const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
-    const server = createMcpServer({ ...deps, accounting, onUnexpected }, actor);
+    const payments = createPaymentsProvider(config);
+    const server = createMcpServer({ ...deps, accounting, payments, onUnexpected }, actor);
     await server.connect(new StdioServerTransport());
     say(`Settle MCP server on stdio for workspace ${actor.workspaceId} (${actor.scopes.size} scopes).`);
     await untilClosed();

@@ -5,6 +5,7 @@ import { JOB_DEFINITIONS } from "../jobs/registry.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { systemClock } from "../lib/clock.ts";
 import { createLogger } from "../lib/logger.ts";
+import { createPaymentsProvider } from "../runtime/payments-provider.ts";
 import { loadSecretBox } from "../runtime/secret-key.ts";
 import { parseFlags } from "./args.ts";
 
@@ -34,6 +35,7 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     definitions: JOB_DEFINITIONS,
     concurrency,
     accounting: config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined,
+    payments: createPaymentsProvider(config),
   });
   runner.start();
   logger.info({ worker_id: runner.workerId, concurrency }, "worker started");

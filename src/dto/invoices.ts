@@ -93,6 +93,21 @@ export const InvoiceSchema = z
       .string()
       .nullable()
       .openapi({ description: "The Xero organisation the invoice lives in; null for native" }),
+    payment_link: z
+      .object({
+        id: z.string(),
+        stripe_id: z.string().openapi({ description: "Stripe's id of the link (plink_…)" }),
+        url: z.string(),
+        mode: z.enum(["one_time", "subscription"]),
+        interval: z.enum(["day", "week", "month", "year"]).nullable(),
+        active: z.boolean(),
+        last_payment_status: z
+          .string()
+          .nullable()
+          .openapi({ description: "The latest Stripe payment's status: processing while a bank debit settles" }),
+      })
+      .nullable()
+      .openapi({ description: "The Stripe payment link (Pay now) made for the invoice; null when none" }),
     allowed_actions: z.array(z.enum(INVOICE_ACTIONS)).openapi({
       description: "What may be done to the invoice in its current status (one lifecycle for every surface)",
     }),
@@ -139,6 +154,17 @@ export function toInvoiceDto(i: InvoiceView): z.infer<typeof InvoiceSchema> {
     ...(i.totalAmount === undefined ? {} : { preview_total_amount: previewTotal(i) }),
     xero_invoice_id: i.provider === "xero" ? i.externalId : null,
     xero_tenant_id: i.provider === "xero" ? i.xeroTenantId : null,
+    payment_link: i.paymentLink
+      ? {
+          id: i.paymentLink.id,
+          stripe_id: i.paymentLink.stripeId,
+          url: i.paymentLink.url,
+          mode: i.paymentLink.mode,
+          interval: i.paymentLink.interval,
+          active: i.paymentLink.active,
+          last_payment_status: i.paymentLink.lastPaymentStatus,
+        }
+      : null,
     allowed_actions: allowedInvoiceActions({
       provider: i.provider,
       status: i.status,

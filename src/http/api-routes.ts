@@ -9,8 +9,10 @@ import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
+import { paymentRoutes } from "./routes/payments.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
+import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
 import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
 
 /**
@@ -33,5 +35,7 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", invoiceSettingsRoutes);
   api.route("/", jobRoutes);
   api.route("/", integrationRoutes(deps.publicUrl));
+  api.route("/", stripeIntegrationRoutes(deps.publicUrl));
+  api.route("/", paymentRoutes);
   api.route("/", auditEventRoutes);
 }

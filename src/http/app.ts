@@ -22,6 +22,7 @@ import { opsRoutes } from "./routes/ops.ts";
 import { roleRoutes } from "./routes/roles.ts";
 import { scopeRoutes } from "./routes/scopes.ts";
 import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
+import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
 import { webRoutes } from "./routes/web.ts";
 
 /** A pure factory: everything comes from deps, nothing from the environment. Tests call app.request(). */
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", releaseUnreadBody());
   app.use("*", requestMetrics());
   app.use("*", async (c, next) => {
-    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting });
+    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments });
     await next();
   });
   app.use(
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", opsRoutes(deps));
   // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
   app.route("/mcp", mcpRoutes(deps));
+  // Signed by Stripe, not authenticated by a session or key (SPEC §9).
+  app.route("/webhooks/stripe", stripeWebhookRoutes(deps));
   for (const mount of deps.mounts ?? []) {
     app.mount(mount.prefix, mount.app.fetch);
   }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -19,6 +20,8 @@ export type AppDeps = {
   /** Extra sub-apps mounted under a prefix (the local Xero and Stripe sandboxes). */
   /** The accounting adapter (Xero, normally pointed at the mounted sandbox in dev and tests). */
   accounting?: AccountingProvider | undefined;
+  /** The Stripe adapter (normally pointed at the mounted sandbox in dev and tests). */
+  payments?: PaymentsProvider | undefined;
   /** Besides loopback callers, who may scrape /metrics: the holder of this bearer token (METRICS_TOKEN). */
   metricsToken?: string | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];

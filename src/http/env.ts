@@ -1,13 +1,19 @@
 import type { Actor } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 
 /** What middleware puts on the request context for handlers. */
 export type AppEnv = {
   Variables: {
-    deps: { db: Db; clock: Clock; accounting: AccountingProvider | undefined };
+    deps: {
+      db: Db;
+      clock: Clock;
+      accounting: AccountingProvider | undefined;
+      payments: PaymentsProvider | undefined;
+    };
     requestId: string;
     logger: Logger;
     actor: Actor;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 
@@ -13,6 +14,8 @@ export type JobContext = {
   workspaceId: string | null;
   /** The Xero adapter, handed over like the API's, for jobs that talk to the ledger. */
   accounting?: AccountingProvider | undefined;
+  /** The Stripe adapter, for jobs that act on Stripe (process events, deactivate links). */
+  payments?: PaymentsProvider | undefined;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

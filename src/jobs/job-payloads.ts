@@ -10,6 +10,8 @@ export const JOB_PAYLOADS = {
   "accounting.sync-opportunity": z.object({ opportunityId: z.string() }),
   "accounting.reconcile-invoice": z.object({ invoiceId: z.string() }),
   "maintenance.sweep": z.strictObject({}),
+  "payments.process-event": z.object({ eventId: z.string() }),
+  "payments.deactivate-link": z.object({ paymentLinkId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./define-job.ts";
 import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
+import { deactivatePaymentLinkJob, stripeEventJob } from "./definitions/stripe-events.ts";
 import { sweepJob } from "./definitions/sweep.ts";
 import { xeroReconcileJob } from "./definitions/xero-reconcile.ts";
 import { xeroSyncJob } from "./definitions/xero-sync.ts";
@@ -10,4 +11,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   xeroSyncJob as JobDefinition,
   xeroReconcileJob as JobDefinition,
   sweepJob as JobDefinition,
+  stripeEventJob as JobDefinition,
+  deactivatePaymentLinkJob as JobDefinition,
 ];

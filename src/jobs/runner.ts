@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { jobs } from "../db/schema/jobs.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -17,6 +18,7 @@ export type RunnerOptions = {
   logger: Logger;
   definitions: readonly JobDefinition[];
   accounting?: AccountingProvider | undefined;
+  payments?: PaymentsProvider | undefined;
   concurrency?: number;
   pollIntervalMs?: number;
   lockTimeoutMs?: number;
@@ -96,6 +98,7 @@ export function createJobRunner(options: RunnerOptions) {
         attempt: job.attempts,
         workspaceId: job.workspaceId,
         accounting: options.accounting,
+        payments: options.payments,
       };
       await definition.handler(ctx, parsed.data);
       return true;

@@ -29,6 +29,10 @@ export const ID_PREFIXES = {
   job: "job",
   event: "evt",
   xeroConnection: "xc",
+  stripeConnection: "sc",
+  paymentLink: "plk",
+  paymentLog: "plog",
+  businessEvent: "bev",
   auditEvent: "aud",
 } as const;
 

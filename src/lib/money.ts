@@ -182,3 +182,23 @@ function fromBigInt(value: bigint, label: string): number {
 export function canonicalDecimal(value: string): string {
   return formatDecimal(toDecimal(value));
 }
+
+/**
+ * Stripe writes ISK and UGX with two decimals (amounts divisible by 100) though ISO 4217 gives them none;
+ * every other currency Stripe takes in its ISO minor unit. Three-decimal currencies must end in 0.
+ */
+const STRIPE_TWO_DECIMAL = new Set(["ISK", "UGX"]);
+
+export function toStripeAmount(minor: number, currency: string): number {
+  assertMinor(minor);
+  if (STRIPE_TWO_DECIMAL.has(currency)) return minor * 100;
+  if (currencyExponent(currency) === 3 && minor % 10 !== 0) {
+    throw new MoneyError(`Stripe charges ${currency} in multiples of 10 of its minor unit; ${minor} is not one.`);
+  }
+  return minor;
+}
+
+export function fromStripeAmount(amount: number, currency: string): number {
+  assertMinor(amount);
+  return STRIPE_TWO_DECIMAL.has(currency) ? Math.round(amount / 100) : amount;
+}

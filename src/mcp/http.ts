@@ -69,6 +69,7 @@ export function mcpRoutes(deps: AppDeps) {
         db: deps.db,
         clock: deps.clock,
         accounting: deps.accounting,
+        payments: deps.payments,
         onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed"),
       },
       c.get("actor"),

@@ -2,6 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { Actor, Ctx } from "../context.ts";
 import type { DbOrTx } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import { type OnUnexpected, registerTool } from "./register-tool.ts";
 import { ALL_TOOLS } from "./tools/index.ts";
@@ -26,6 +27,7 @@ export type McpDeps = {
   clock: Clock;
   /** The Xero adapter, so invoice tools act on Xero invoices in Xero (absent: Xero is not configured). */
   accounting?: AccountingProvider | undefined;
+  payments?: PaymentsProvider | undefined;
   onUnexpected?: OnUnexpected;
 };
 
@@ -35,7 +37,7 @@ export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
     { name: "settle", version: "1.0.0" },
     { instructions: MCP_INSTRUCTIONS, capabilities: { tools: {} } },
   );
-  const ctx: Ctx = { db: deps.db, clock: deps.clock, accounting: deps.accounting, actor };
+  const ctx: Ctx = { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments, actor };
   const onUnexpected = deps.onUnexpected ?? (() => undefined);
   for (const tool of ALL_TOOLS) {
     registerTool(server, ctx, tool, onUnexpected);

@@ -39,6 +39,8 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
     consoleToken,
     // Every process sharing DATA_DIR (API, workers) derives the same platform keys from the shared token.
     credentialSeed: consoleToken,
+    // Settle's own receiver: the sandbox delivers every event, signed as Stripe does, like `stripe listen`.
+    webhookUrl: `${config.publicUrl}/webhooks/stripe`,
     allowedWebhookHosts: [new URL(config.publicUrl).host],
     ...(config.databaseUrl ? {} : { persistFile: join(config.dataDir, "stripe-sandbox.json") }),
   });

@@ -4,3 +4,4 @@ export * from "./integrations.ts";
 export * from "./invoices.ts";
 export * from "./jobs.ts";
 export * from "./opportunities.ts";
+export * from "./payments.ts";

@@ -37,6 +37,9 @@ const ProviderSchema = z
   .object({
     provider: z.enum(["xero", "native"]).openapi({ description: "xero while an organisation is connected" }),
     xero_connected: z.boolean().openapi({ description: "Xero accepts Settle's connection (false: reconnect)" }),
+    stripe_connected: z
+      .boolean()
+      .openapi({ description: "A Stripe account is connected: native invoices can get payment links" }),
     xero: z
       .object({
         status: z.enum(["active", "needs_reconnect"]).nullable(),
@@ -55,6 +58,7 @@ function toProviderDto(p: InvoicingProvider) {
   return {
     provider: p.provider,
     xero_connected: p.xeroConnected,
+    stripe_connected: p.stripeConnected,
     xero: p.xero && {
       status: p.xero.status,
       status_reason: p.xero.statusReason,

@@ -1,7 +1,17 @@
 import type { InvoiceProvider, InvoiceStatus } from "./invoice-enums.ts";
 
 /** What a member, an agent or a job may do to an invoice. */
-export const INVOICE_ACTIONS = ["edit", "approve", "send", "record_payment", "void", "delete", "sync"] as const;
+export const INVOICE_ACTIONS = [
+  "edit",
+  "approve",
+  "send",
+  "record_payment",
+  "void",
+  "delete",
+  "sync",
+  "create_payment_link",
+  "sync_payments",
+] as const;
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];
 
 /**
@@ -13,9 +23,9 @@ export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];
 const LIFECYCLE: Record<InvoiceProvider, Record<InvoiceStatus, readonly InvoiceAction[]>> = {
   native: {
     DRAFT: ["edit", "approve", "void", "delete"],
-    SUBMITTED: ["edit", "approve", "record_payment", "void", "delete"],
-    AUTHORISED: ["edit", "record_payment", "void"],
-    PAID: [],
+    SUBMITTED: ["edit", "approve", "record_payment", "void", "delete", "create_payment_link", "sync_payments"],
+    AUTHORISED: ["edit", "record_payment", "void", "create_payment_link", "sync_payments"],
+    PAID: ["sync_payments"],
     VOIDED: [],
     DELETED: [],
   },

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../context.ts";
 import { requireScope } from "../access/index.ts";
+import { readStripeStatus } from "../payments/get-stripe-status.ts";
 import { readXeroStatus, type XeroStatus } from "./get-xero-status.ts";
 
 export type InvoicingProvider = {
@@ -7,6 +8,8 @@ export type InvoicingProvider = {
   provider: "xero" | "native";
   /** True only while Xero accepts Settle's connection. */
   xeroConnected: boolean;
+  /** A Stripe account is connected: native invoices can get payment links (Pay now). */
+  stripeConnected: boolean;
   /** What raising a Xero invoice needs: the organisation, whether it needs reconnecting, and its defaults. */
   xero: Pick<
     XeroStatus,
@@ -22,10 +25,12 @@ export type InvoicingProvider = {
 export async function getInvoicingProvider(ctx: Ctx): Promise<InvoicingProvider> {
   requireScope(ctx.actor.scopes, "invoices:read");
   const status = await readXeroStatus(ctx);
-  if (!status.connected) return { provider: "native", xeroConnected: false, xero: null };
+  const stripeConnected = (await readStripeStatus(ctx)).connected;
+  if (!status.connected) return { provider: "native", xeroConnected: false, stripeConnected, xero: null };
   return {
     provider: "xero",
     xeroConnected: status.status === "active",
+    stripeConnected,
     xero: {
       status: status.status,
       statusReason: status.statusReason,

@@ -10,6 +10,7 @@ import {
   type InvoiceWithLines,
   loadInvoiceLines,
 } from "./internal.ts";
+import { type PaymentLinkSummary, paymentLinksOf } from "./payment-links-of.ts";
 
 type RevenueField = "subtotalAmount" | "taxAmount" | "totalAmount" | "amountPaidAmount";
 type LineRevenueField = "unitAmount" | "taxAmount" | "amount";
@@ -18,11 +19,12 @@ export type InvoiceLineView = Omit<InvoiceLineRow, LineRevenueField> & Partial<P
 
 /** The amounts are absent (not null) when the actor lacks invoices:read, as payment_status is on line views. */
 export type InvoiceView = Omit<InvoiceRow, RevenueField> &
-  Partial<Pick<InvoiceRow, RevenueField>> & { lines: InvoiceLineView[] };
+  Partial<Pick<InvoiceRow, RevenueField>> & { lines: InvoiceLineView[]; paymentLink?: PaymentLinkSummary | null };
 
 async function loadInvoice(db: DbOrTx, workspaceId: string, id: string): Promise<InvoiceWithLines> {
   const invoice = await getInvoiceOrThrow(db, workspaceId, id);
-  return { ...invoice, lines: await loadInvoiceLines(db, id) };
+  const links = await paymentLinksOf(db, workspaceId, [id]);
+  return { ...invoice, lines: await loadInvoiceLines(db, id), paymentLink: links.get(id) ?? null };
 }
 
 export async function getInvoice(ctx: Ctx, input: RecordRef): Promise<InvoiceWithLines> {

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
 import { type InvoiceStatus, invoiceLines, invoiceSettings, invoices } from "../../db/schema/invoices.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
+import type { PaymentLinkSummary } from "./payment-links-of.ts";
 
 export const LOCKED_STATUSES: ReadonlySet<InvoiceStatus> = new Set(["PAID", "VOIDED", "DELETED"]);
 
@@ -42,4 +43,8 @@ export async function getInvoiceSettings(db: DbOrTx, workspaceId: string) {
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
-export type InvoiceWithLines = InvoiceRow & { lines: InvoiceLineRow[] };
+export type InvoiceWithLines = InvoiceRow & {
+  lines: InvoiceLineRow[];
+  /** The Stripe payment link, where the reader loaded it (null: none). */
+  paymentLink?: PaymentLinkSummary | null;
+};

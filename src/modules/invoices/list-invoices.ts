@@ -6,6 +6,7 @@ import { requireScope } from "../access/index.ts";
 import { OpportunityRef } from "../opportunities/index.ts";
 import { getOpportunityOrThrow } from "../opportunities/internal.ts";
 import type { InvoiceWithLines } from "./internal.ts";
+import { paymentLinksOf } from "./payment-links-of.ts";
 
 /** Every invoice of one opportunity, oldest first, with lines (an opportunity has few invoices). */
 export async function listOpportunityInvoices(ctx: Ctx, input: OpportunityRef): Promise<InvoiceWithLines[]> {
@@ -30,5 +31,14 @@ export async function listOpportunityInvoices(ctx: Ctx, input: OpportunityRef): 
       ),
     )
     .orderBy(asc(invoiceLines.sortOrder));
-  return rows.map((r) => ({ ...r, lines: lines.filter((l) => l.invoiceId === r.id) }));
+  const links = await paymentLinksOf(
+    ctx.db,
+    ctx.actor.workspaceId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    lines: lines.filter((l) => l.invoiceId === r.id),
+    paymentLink: links.get(r.id) ?? null,
+  }));
 }

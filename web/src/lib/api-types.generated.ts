@@ -2357,6 +2357,288 @@ export interface paths {
       };
     };
   };
+  "/api/v1/events": {
+    /**
+     * Business events (payment_succeeded once per invoice, payment_failed, payment_refunded…), newest first
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          type?:
+            | "payment_succeeded"
+            | "payment_failed"
+            | "payment_refunded"
+            | "invoice_paid"
+            | "invoice_sent"
+            | "payment_status_changed";
+          invoice_id?: string;
+          opportunity_id?: string;
+        };
+      };
+      responses: {
+        /** @description One page */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["BusinessEvent"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/stripe": {
+    /**
+     * Stripe connection status: the connected account, or why it is not connected
+     * @description Requires scope `integrations:read`.
+     */
+    get: {
+      responses: {
+        /** @description The connection */
+        200: {
+          content: {
+            "application/json": components["schemas"]["StripeStatus"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Disconnect Stripe (deauthorizes Settle on the account; links and the payment log stay)
+     * @description Requires scope `integrations:write`.
+     */
+    delete: {
+      responses: {
+        /** @description Disconnected */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/stripe/callback": {
+    /**
+     * Stripe's redirect after Connect (browser); lands on Settings → Integrations
+     * @description Requires scope `integrations:write`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          code?: string;
+          state?: string;
+          error?: string;
+        };
+      };
+      responses: {
+        /** @description Back to /settings/integrations with ?stripe=connected or ?stripe=error */
+        302: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/stripe/connect": {
+    /**
+     * Start connecting Stripe (returns Stripe's Connect authorize URL)
+     * @description Requires scope `integrations:write`.
+     */
+    post: {
+      responses: {
+        /** @description Send the browser here */
+        200: {
+          content: {
+            "application/json": {
+              authorize_url: string;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/integrations/xero": {
     /**
      * Xero connection status, defaults, and organisations waiting to be chosen
@@ -3130,6 +3412,133 @@ export interface paths {
       };
       responses: {
         /** @description The invoice */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/payment-link": {
+    /**
+     * Create a Stripe payment link (Pay now) for a native invoice: one-time for the amount due, or a subscription charging the total every day, week, month or year
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            interval?: "day" | "week" | "month" | "year";
+            /**
+             * @default one_time
+             * @enum {string}
+             */
+            mode?: "one_time" | "subscription";
+          };
+        };
+      };
+      responses: {
+        /** @description The invoice with its payment_link */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Invoice"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/payment-sync": {
+    /**
+     * Sync payment status: pull what Stripe knows about the invoice's payments (same path as webhooks)
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The invoice after the sync */
         200: {
           content: {
             "application/json": components["schemas"]["Invoice"];
@@ -5227,6 +5636,218 @@ export interface paths {
       };
     };
   };
+  "/api/v1/payments": {
+    /**
+     * The payment log: every Stripe payment, refund and subscription in the workspace, newest first
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          cursor?: string;
+          invoice_id?: string;
+          opportunity_id?: string;
+          type?: "payment" | "refund" | "subscription";
+          status?:
+            | "processing"
+            | "succeeded"
+            | "failed"
+            | "refunded"
+            | "pending"
+            | "canceled"
+            | "active"
+            | "past_due"
+            | "incomplete"
+            | "unpaid";
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description One page */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Payment"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/payments.csv": {
+    /**
+     * The payment log as CSV (same filters as /payments; streamed)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          invoice_id?: string;
+          opportunity_id?: string;
+          type?: "payment" | "refund" | "subscription";
+          status?:
+            | "processing"
+            | "succeeded"
+            | "failed"
+            | "refunded"
+            | "pending"
+            | "canceled"
+            | "active"
+            | "past_due"
+            | "incomplete"
+            | "unpaid";
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/payments/{id}/event": {
+    /**
+     * A payment log row with the raw Stripe event that last reported on it
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The payment and its event */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Null when a sync reported it */
+              event: {
+                [key: string]: unknown;
+              } | null;
+              payment: components["schemas"]["Payment"];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/products": {
     /**
      * List products, newest first; `q` searches the name, `is_active` filters
@@ -6058,6 +6679,23 @@ export interface components {
       target_id: string | null;
       target_type: string | null;
     };
+    BusinessEvent: {
+      data: {
+        [key: string]: unknown;
+      };
+      id: string;
+      invoice_id: string | null;
+      occurred_at: string;
+      opportunity_id: string | null;
+      /** @enum {string} */
+      type:
+        | "payment_succeeded"
+        | "payment_failed"
+        | "payment_refunded"
+        | "invoice_paid"
+        | "invoice_sent"
+        | "payment_status_changed";
+    };
     Company: {
       created_at: string;
       email: string | null;
@@ -6100,7 +6738,17 @@ export interface components {
     };
     Invoice: {
       /** @description What may be done to the invoice in its current status (one lifecycle for every surface) */
-      allowed_actions: ("edit" | "approve" | "send" | "record_payment" | "void" | "delete" | "sync")[];
+      allowed_actions: (
+        | "edit"
+        | "approve"
+        | "send"
+        | "record_payment"
+        | "void"
+        | "delete"
+        | "sync"
+        | "create_payment_link"
+        | "sync_payments"
+      )[];
       /** @description Present only when the caller holds invoices:read. */
       amount_due_amount?: number;
       /** @description Present only when the caller holds invoices:read. */
@@ -6127,6 +6775,20 @@ export interface components {
       number: string;
       opportunity_id: string;
       paid_at: string | null;
+      /** @description The Stripe payment link (Pay now) made for the invoice; null when none */
+      payment_link: {
+        active: boolean;
+        id: string;
+        /** @enum {string|null} */
+        interval: "day" | "week" | "month" | "year" | null;
+        /** @description The latest Stripe payment's status: processing while a bank debit settles */
+        last_payment_status: string | null;
+        /** @enum {string} */
+        mode: "one_time" | "subscription";
+        /** @description Stripe's id of the link (plink_…) */
+        stripe_id: string;
+        url: string;
+      } | null;
       /** @enum {string} */
       portion: "full" | "deposit" | "balance" | "ongoing";
       /** @description Present only when the caller holds invoices:read. */
@@ -6192,6 +6854,8 @@ export interface components {
        * @enum {string}
        */
       provider: "xero" | "native";
+      /** @description A Stripe account is connected: native invoices can get payment links */
+      stripe_connected: boolean;
       /** @description The organisation and the defaults new Xero invoices start from; null when native */
       xero: {
         branding_theme_id: string | null;
@@ -6254,6 +6918,44 @@ export interface components {
       /** @description Sum of line totals, tax-exclusive */
       total_amount: number;
       updated_at: string;
+    };
+    Payment: {
+      /** @description Minor units of currency */
+      amount: number;
+      currency: string;
+      id: string;
+      invoice_id: string | null;
+      occurred_at: string;
+      opportunity_id: string | null;
+      payer_email: string | null;
+      payer_name: string | null;
+      /** @enum {string} */
+      status:
+        | "processing"
+        | "succeeded"
+        | "failed"
+        | "refunded"
+        | "pending"
+        | "canceled"
+        | "active"
+        | "past_due"
+        | "incomplete"
+        | "unpaid";
+      stripe: {
+        account_id: string | null;
+        charge_id: string | null;
+        checkout_session_id: string | null;
+        /** @description The last event that reported on it */
+        event_id: string | null;
+        event_type: string | null;
+        invoice_id: string | null;
+        payment_intent_id: string | null;
+        payment_link_id: string | null;
+        refund_id: string | null;
+        subscription_id: string | null;
+      };
+      /** @enum {string} */
+      type: "payment" | "refund" | "subscription";
     };
     PaymentStatusChange: {
       actor: {
@@ -6323,6 +7025,18 @@ export interface components {
       /** @enum {string|null} */
       preset: "admin" | "editor" | "viewer" | null;
       scopes: string[];
+    };
+    StripeStatus: {
+      account_id: string | null;
+      account_name: string | null;
+      /** @description Stripe keys (or the local sandbox) are set up on this server */
+      configured: boolean;
+      connected: boolean;
+      connected_at: string | null;
+      deauthorized_at: string | null;
+      livemode: boolean;
+      /** @enum {string|null} */
+      status: "active" | "deauthorized" | null;
     };
     XeroContact: {
       email: string | null;

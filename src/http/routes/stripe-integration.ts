@@ -1,0 +1,106 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import {
+  completeStripeConnect,
+  disconnectStripe,
+  getStripeStatus,
+  type StripeStatus,
+  startStripeConnect,
+} from "../../modules/payments/index.ts";
+import { ctxOf } from "../ctx.ts";
+import type { AppEnv } from "../env.ts";
+import { validationHook } from "../errors.ts";
+import { apiRoute, json } from "../openapi.ts";
+
+const tags = ["Integrations"];
+const StripeStatusSchema = z
+  .object({
+    configured: z.boolean().openapi({ description: "Stripe keys (or the local sandbox) are set up on this server" }),
+    connected: z.boolean(),
+    status: z.enum(["active", "deauthorized"]).nullable(),
+    account_id: z.string().nullable(),
+    account_name: z.string().nullable(),
+    livemode: z.boolean(),
+    connected_at: z.string().nullable(),
+    deauthorized_at: z.string().nullable(),
+  })
+  .openapi("StripeStatus");
+const toStatusDto = (s: StripeStatus) => ({
+  configured: s.configured,
+  connected: s.connected,
+  status: s.status,
+  account_id: s.accountId,
+  account_name: s.accountName,
+  livemode: s.livemode,
+  connected_at: s.connectedAt?.toISOString() ?? null,
+  deauthorized_at: s.deauthorizedAt?.toISOString() ?? null,
+});
+const CallbackQuery = z.object({
+  code: z.string().max(500).optional(),
+  state: z.string().max(200).optional(),
+  error: z.string().max(200).optional(),
+});
+
+/** Connecting the workspace's Stripe account (SPEC §5): Connect OAuth for Standard accounts. */
+export function stripeIntegrationRoutes(publicUrl: string) {
+  const redirectUri = `${publicUrl}/api/v1/integrations/stripe/callback`;
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: "/integrations/stripe",
+        tags,
+        summary: "Stripe connection status: the connected account, or why it is not connected",
+        scope: "integrations:read",
+        responses: { 200: json(StripeStatusSchema, "The connection") },
+      }),
+      async (c) => c.json(toStatusDto(await getStripeStatus(ctxOf(c))), 200),
+    )
+    .openapi(
+      apiRoute({
+        method: "post",
+        path: "/integrations/stripe/connect",
+        tags,
+        summary: "Start connecting Stripe (returns Stripe's Connect authorize URL)",
+        scope: "integrations:write",
+        responses: { 200: json(z.object({ authorize_url: z.string() }), "Send the browser here") },
+      }),
+      async (c) => {
+        const { authorizeUrl } = await startStripeConnect(ctxOf(c), { redirectUri });
+        return c.json({ authorize_url: authorizeUrl }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: "/integrations/stripe/callback",
+        tags,
+        summary: "Stripe's redirect after Connect (browser); lands on Settings → Integrations",
+        scope: "integrations:write",
+        request: { query: CallbackQuery },
+        responses: { 302: { description: "Back to /settings/integrations with ?stripe=connected or ?stripe=error" } },
+      }),
+      async (c) => {
+        const { code, state, error } = c.req.valid("query");
+        if (error || !code || !state) {
+          const reason = error === "access_denied" ? "denied" : "error";
+          return c.redirect(`${publicUrl}/settings/integrations?stripe=${reason}`, 302);
+        }
+        await completeStripeConnect(ctxOf(c), { code, state });
+        return c.redirect(`${publicUrl}/settings/integrations?stripe=connected`, 302);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "delete",
+        path: "/integrations/stripe",
+        tags,
+        summary: "Disconnect Stripe (deauthorizes Settle on the account; links and the payment log stay)",
+        scope: "integrations:write",
+        responses: { 204: { description: "Disconnected" } },
+      }),
+      async (c) => {
+        await disconnectStripe(ctxOf(c));
+        return c.body(null, 204);
+      },
+    );
+}

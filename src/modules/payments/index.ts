@@ -1,0 +1,15 @@
+export { applyPaymentFacts, type FactSource } from "./apply-payment-facts.ts";
+export { recordBusinessEvent } from "./business-events.ts";
+export { CompleteStripeConnectInput, completeStripeConnect } from "./complete-stripe-connect.ts";
+export { CreatePaymentLinkBody, CreatePaymentLinkCommand, createPaymentLink } from "./create-payment-link.ts";
+export { deactivatePaymentLinkInStripe } from "./deactivate-payment-link.ts";
+export { disconnectStripe, markStripeDeauthorized } from "./disconnect-stripe.ts";
+export { getStripeStatus, readStripeStatus, type StripeStatus } from "./get-stripe-status.ts";
+export { CONNECT_STRIPE_FIX } from "./internal.ts";
+export { ListBusinessEventsInput, listBusinessEvents } from "./list-business-events.ts";
+export { getPaymentEvent, ListPaymentsInput, listPayments, type PaymentLogRow } from "./list-payments.ts";
+export { paymentsCsv } from "./payments-csv.ts";
+export { processStripeEvent } from "./process-stripe-event.ts";
+export { receiveStripeEvent } from "./receive-stripe-event.ts";
+export { StartStripeConnectInput, startStripeConnect } from "./start-stripe-connect.ts";
+export { syncInvoicePayments } from "./sync-invoice-payments.ts";

@@ -13,6 +13,13 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+if ! command -v pdftotext >/dev/null; then
+  as_root || { echo "PDF tests need Debian's poppler-utils: sudo apt-get install -y poppler-utils" >&2; exit 1; }
+  echo "Installing Debian's poppler-utils (pdftotext)…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 if [ -z "${TEST_DATABASE_URL:-}" ] && as_root; then
   if ! command -v pg_ctlcluster >/dev/null; then
     echo "Installing Debian's PostgreSQL…"

@@ -33,6 +33,8 @@ export const ID_PREFIXES = {
   paymentLink: "plk",
   paymentLog: "plog",
   businessEvent: "bev",
+  mailMessage: "mail",
+  portalLink: "ptl",
   auditEvent: "aud",
 } as const;
 

@@ -5,3 +5,4 @@ export * from "./invoices.ts";
 export * from "./jobs.ts";
 export * from "./opportunities.ts";
 export * from "./payments.ts";
+export * from "./mail.ts";

@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { StripeStatusSchema, toStripeStatusDto } from "../../dto/stripe-status.ts";
 import {
   completeStripeConnect,
   disconnectStripe,
   getStripeStatus,
-  type StripeStatus,
   startStripeConnect,
 } from "../../modules/payments/index.ts";
 import { ctxOf } from "../ctx.ts";
@@ -12,28 +12,6 @@ import { validationHook } from "../errors.ts";
 import { apiRoute, json } from "../openapi.ts";
 
 const tags = ["Integrations"];
-const StripeStatusSchema = z
-  .object({
-    configured: z.boolean().openapi({ description: "Stripe keys (or the local sandbox) are set up on this server" }),
-    connected: z.boolean(),
-    status: z.enum(["active", "deauthorized"]).nullable(),
-    account_id: z.string().nullable(),
-    account_name: z.string().nullable(),
-    livemode: z.boolean(),
-    connected_at: z.string().nullable(),
-    deauthorized_at: z.string().nullable(),
-  })
-  .openapi("StripeStatus");
-const toStatusDto = (s: StripeStatus) => ({
-  configured: s.configured,
-  connected: s.connected,
-  status: s.status,
-  account_id: s.accountId,
-  account_name: s.accountName,
-  livemode: s.livemode,
-  connected_at: s.connectedAt?.toISOString() ?? null,
-  deauthorized_at: s.deauthorizedAt?.toISOString() ?? null,
-});
 const CallbackQuery = z.object({
   code: z.string().max(500).optional(),
   state: z.string().max(200).optional(),
@@ -53,7 +31,7 @@ export function stripeIntegrationRoutes(publicUrl: string) {
         scope: "integrations:read",
         responses: { 200: json(StripeStatusSchema, "The connection") },
       }),
-      async (c) => c.json(toStatusDto(await getStripeStatus(ctxOf(c))), 200),
+      async (c) => c.json(toStripeStatusDto(await getStripeStatus(ctxOf(c))), 200),
     )
     .openapi(
       apiRoute({

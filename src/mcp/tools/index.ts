@@ -10,6 +10,14 @@ import {
 } from "./invoices.ts";
 import { getOpportunityTool, listOpportunitiesTool } from "./opportunities.ts";
 import {
+  createPaymentLinkTool,
+  getPaymentEventTool,
+  getStripeStatusTool,
+  listBusinessEventsTool,
+  listPaymentsTool,
+  syncPaymentStatusTool,
+} from "./payments.ts";
+import {
   addOpportunityProductTool,
   dealAliasTools,
   getOpportunityProductsTool,
@@ -39,6 +47,12 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   sendInvoiceTool,
   recordPaymentTool,
   voidInvoiceTool,
+  createPaymentLinkTool,
+  syncPaymentStatusTool,
+  listPaymentsTool,
+  getPaymentEventTool,
+  listBusinessEventsTool,
+  getStripeStatusTool,
   createXeroInvoiceTool,
   createXeroRepeatingInvoiceTool,
   emailXeroInvoiceTool,

@@ -7,6 +7,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
+import { PaymentsPage } from "./features/payments/payments-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
@@ -39,6 +40,7 @@ function SignedIn({ me }: { me: Me }) {
         <Switch>
           <Route path="/opportunities" component={OpportunitiesPage} />
           <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
+          {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />

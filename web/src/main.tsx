@@ -8,6 +8,7 @@ import { ApiError } from "./lib/api.ts";
 import { ME_KEY } from "./lib/session.tsx";
 import "./styles.css";
 import "./xero.css";
+import "./payments.css";
 
 /**
  * A Xero call refused with "Reconnect Xero…" has just marked the connection needs_reconnect: the cached status

@@ -8,7 +8,10 @@ import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
 type NavItem = { href: string; label: string; scope: string };
 
-const MAIN: NavItem[] = [{ href: "/opportunities", label: "Opportunities", scope: "opportunities:read" }];
+const MAIN: NavItem[] = [
+  { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
+  { href: "/payments", label: "Payments", scope: "invoices:read" },
+];
 const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/permissions", label: "Permissions", scope: "members:read" },

@@ -87,3 +87,15 @@ export type XeroSchedule = CreateXeroRepeatingBody["schedule"];
 export type XeroApproval = CreateXeroRepeatingBody["approval"];
 /** A payment on a Xero invoice: into a Xero bank account, the amount due unless `amount` names a part. */
 export type XeroPaymentBody = Pick<PaymentBody, "paid_on" | "amount"> & Required<Pick<PaymentBody, "bank_account_id">>;
+
+export type StripeStatus = Schemas["StripeStatus"];
+/** The Stripe payment link (Pay now) on a native invoice. */
+export type PaymentLink = NonNullable<Invoice["payment_link"]>;
+export type PaymentLinkMode = PaymentLink["mode"];
+export type PaymentLinkInterval = NonNullable<PaymentLink["interval"]>;
+export type PaymentLinkBody = JsonBody<Op<"/api/v1/invoices/{id}/payment-link", "post">>;
+/** A row of the payment log: a Stripe payment, refund or subscription. */
+export type StripePayment = Schemas["Payment"];
+export type StripePaymentType = StripePayment["type"];
+export type StripePaymentStatus = StripePayment["status"];
+export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;

@@ -4,14 +4,20 @@ import { Button } from "./button.tsx";
 
 const INTEGRATIONS = "/settings/integrations";
 
-/** A fix that asks to reconnect Xero gets a link straight to where that is done (unless already there). */
+/**
+ * A fix that asks to (re)connect Xero or Stripe gets a link straight to where that is done (unless already
+ * there).
+ */
 function ReconnectLink({ fix }: { fix: string | undefined }) {
   const [location] = useLocation();
-  if (!fix || !/reconnect/i.test(fix) || location.startsWith(INTEGRATIONS)) return null;
+  if (!fix || location.startsWith(INTEGRATIONS)) return null;
+  const stripe = /stripe/i.test(fix);
+  if (stripe ? !/connect/i.test(fix) : !/reconnect/i.test(fix)) return null;
+  const label = stripe ? (/reconnect/i.test(fix) ? "Reconnect Stripe" : "Connect Stripe") : "Reconnect Xero";
   return (
     <p className="error-fix">
-      <Link href={INTEGRATIONS} className="strong" data-testid="reconnect-xero-link">
-        Reconnect Xero
+      <Link href={INTEGRATIONS} className="strong" data-testid={stripe ? "connect-stripe-link" : "reconnect-xero-link"}>
+        {label}
       </Link>
     </p>
   );

@@ -1,12 +1,19 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { XeroOption, XeroSettingsPatch, XeroStatus } from "../../lib/types.ts";
+import type { InvoicingProvider, XeroOption, XeroSettingsPatch, XeroStatus } from "../../lib/types.ts";
 
 export const XERO_STATUS_KEY = ["integrations", "xero"] as const;
 /** How the workspace invoices (invoices:read); follows every change of the connection. */
 export const INVOICING_PROVIDER_KEY = ["integrations", "xero", "invoicing"] as const;
 export type XeroOptionKind = "accounts" | "bank-accounts" | "tax-rates" | "branding-themes";
 const optionsKey = (kind: XeroOptionKind) => ["integrations", "xero", "options", kind] as const;
+
+/** Read with invoices:read: Xero or native invoicing, and whether Stripe payment links can be made. */
+export const invoicingProviderQuery = queryOptions({
+  queryKey: INVOICING_PROVIDER_KEY,
+  queryFn: () => api<InvoicingProvider>("/invoicing/provider"),
+  staleTime: 30_000,
+});
 
 export const xeroStatusQuery = queryOptions({
   queryKey: XERO_STATUS_KEY,

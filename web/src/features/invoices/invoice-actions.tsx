@@ -4,6 +4,7 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useToast } from "../../components/ui/toast.tsx";
 import type { Invoice } from "../../lib/types.ts";
+import { CreatePaymentLink } from "../payments/create-payment-link.tsx";
 import { useSyncXeroInvoices } from "../xero-invoices/queries.ts";
 import { EditInvoiceDialog } from "./edit-invoice-dialog.tsx";
 import { MarkPaidDialog } from "./mark-paid-dialog.tsx";
@@ -15,7 +16,7 @@ type Open = "pay" | "edit" | "void" | "delete" | null;
 /**
  * The Actions column: exactly the invoice's `allowed_actions` (the server's one lifecycle), so a locked invoice
  * has none. A native invoice's approve reads Send (approving is sending it); a Xero invoice has Approve, and
- * Send Invoice has Xero email it.
+ * Send Invoice has Xero email it. A native invoice awaiting payment may get a Stripe payment link.
  */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const toast = useToast();
@@ -95,6 +96,7 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
           </Button>
         ) : null}
       </div>
+      {allowed.has("create_payment_link") ? <CreatePaymentLink invoice={invoice} /> : null}
       {open === "pay" && xero ? <XeroPaymentDialog open invoice={invoice} onClose={close} /> : null}
       {open === "pay" && !xero ? <MarkPaidDialog open invoice={invoice} onClose={close} /> : null}
       {open === "edit" ? <EditInvoiceDialog open invoice={invoice} onClose={close} /> : null}

@@ -4,6 +4,7 @@ import { formatDate, todayIso } from "../../lib/format.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { useCan } from "../../lib/session.tsx";
 import type { Invoice } from "../../lib/types.ts";
+import { PaymentLinkPanel } from "../payments/payment-link-panel.tsx";
 import { InvoiceActions } from "./invoice-actions.tsx";
 import { isLocked, PORTION_LABEL, STATUS_LABEL, STATUS_TONE } from "./labels.ts";
 import { VoidHint } from "./void-hint.tsx";
@@ -66,6 +67,7 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
       data-status={invoice.status}
       data-total-amount={invoice.total_amount}
       data-due-amount={invoice.amount_due_amount}
+      data-payment-link={invoice.payment_link ? (invoice.payment_link.active ? "active" : "inactive") : undefined}
     >
       <div className="invoice-head">
         <div className="invoice-title">
@@ -110,6 +112,7 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
         </Figure>
       </dl>
       {canWrite ? <InvoiceActions invoice={invoice} /> : null}
+      <PaymentLinkPanel invoice={invoice} canWrite={canWrite} />
       <XeroTotalNote invoice={invoice} />
       {invoice.status === "VOIDED" && canWrite ? <VoidHint invoice={invoice} /> : null}
     </article>

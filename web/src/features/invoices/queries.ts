@@ -9,12 +9,32 @@ export const summaryKey = (oppId: string) => ["opportunity", oppId, "invoice-sum
 /** A Xero invoice Xero has not answered for yet; the reconciliation job completes or removes it. */
 const isPending = (invoice: Invoice) => invoice.provider === "xero" && invoice.xero_invoice_id === null;
 
+/** A link a payer may be paying through right now; Stripe's webhook marks the invoice paid moments after. */
+const awaitsStripe = (invoice: Invoice) =>
+  invoice.payment_link?.active === true && (invoice.status === "SUBMITTED" || invoice.status === "AUTHORISED");
+
+const statuses = (list: Invoice[]) => list.map((i) => `${i.id}:${i.status}`).join(",");
+
 export const invoicesQuery = (oppId: string) =>
   queryOptions({
     queryKey: invoicesKey(oppId),
-    queryFn: async () => (await api<Page<Invoice>>(`/opportunities/${oppId}/invoices`)).data,
-    // "Being created in Xero…" turns into the invoice (or disappears) without a reload.
-    refetchInterval: (query) => (query.state.data?.some(isPending) ? 5000 : false),
+    queryFn: async ({ client }) => {
+      const before = client.getQueryData<Invoice[]>(invoicesKey(oppId));
+      const list = (await api<Page<Invoice>>(`/opportunities/${oppId}/invoices`)).data;
+      // A status changed outside this page (a payment through a link, a sync): the lines' pills and the
+      // summary follow it.
+      if (before && statuses(before) !== statuses(list)) {
+        void client.invalidateQueries({ queryKey: linesKey(oppId) });
+        void client.invalidateQueries({ queryKey: summaryKey(oppId) });
+        // The summary is kept by a background job, so it is read again a moment later too.
+        setTimeout(() => void client.invalidateQueries({ queryKey: summaryKey(oppId) }), 1500);
+      }
+      return list;
+    },
+    // "Being created in Xero…" turns into the invoice (or disappears), and an invoice paid through its link
+    // turns Paid, without a reload.
+    refetchInterval: (query) =>
+      query.state.data?.some(awaitsStripe) ? 3000 : query.state.data?.some(isPending) ? 5000 : false,
   });
 
 export const invoiceSummaryQuery = (oppId: string) =>

@@ -6,12 +6,11 @@ import type {
   CreateXeroInvoiceBody,
   CreateXeroRepeatingBody,
   Invoice,
-  InvoicingProvider,
   XeroContact,
   XeroContactLink,
   XeroRepeatingInvoice,
 } from "../../lib/types.ts";
-import { INVOICING_PROVIDER_KEY } from "../integrations/queries.ts";
+import { invoicingProviderQuery } from "../integrations/queries.ts";
 import { useRefreshAfterSync, useRefreshInvoices } from "../invoices/queries.ts";
 
 export const companyKey = (id: string) => ["company", id] as const;
@@ -23,12 +22,7 @@ export const repeatingKey = (oppId: string) => ["opportunity", oppId, "xero-repe
  */
 export function useXeroInvoicing() {
   const canRead = useCan("invoices:read");
-  const provider = useQuery({
-    queryKey: INVOICING_PROVIDER_KEY,
-    queryFn: () => api<InvoicingProvider>("/invoicing/provider"),
-    enabled: canRead,
-    staleTime: 30_000,
-  });
+  const provider = useQuery({ ...invoicingProviderQuery, enabled: canRead });
   return {
     status: provider.data?.xero ?? undefined,
     connected: provider.data?.provider === "xero",

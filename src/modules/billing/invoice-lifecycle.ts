@@ -22,7 +22,8 @@ export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];
  */
 const LIFECYCLE: Record<InvoiceProvider, Record<InvoiceStatus, readonly InvoiceAction[]>> = {
   native: {
-    DRAFT: ["edit", "approve", "void", "delete"],
+    // A draft may get its payment link before it is sent; paying it approves it (its lines move as sending would).
+    DRAFT: ["edit", "approve", "void", "delete", "create_payment_link", "sync_payments"],
     SUBMITTED: ["edit", "approve", "record_payment", "void", "delete", "create_payment_link", "sync_payments"],
     AUTHORISED: ["edit", "record_payment", "void", "create_payment_link", "sync_payments"],
     PAID: ["sync_payments"],

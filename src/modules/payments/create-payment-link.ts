@@ -6,6 +6,7 @@ import { PAYMENT_LINK_INTERVALS, PAYMENT_LINK_MODES, paymentLinks } from "../../
 import { enqueue } from "../../jobs/enqueue.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { MoneyError, toStripeAmount } from "../../lib/money.ts";
 import { RecordId } from "../../lib/record-id.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
@@ -54,6 +55,7 @@ export async function createPaymentLink(ctx: Ctx, input: CreatePaymentLinkComman
   const invoice = await getInvoiceOrThrow(ctx.db, workspaceId, invoiceId);
   assertLinkable(invoice);
   const amount = body.mode === "one_time" ? invoice.totalAmount - invoice.amountPaidAmount : invoice.totalAmount;
+  assertStripeCanCharge(amount, invoice.currency);
   const now = ctx.clock.now();
   const linkId = newId("paymentLink", now);
   await ctx.db.insert(paymentLinks).values({
@@ -122,11 +124,22 @@ function assertLinkable(invoice: {
   if (!isInvoiceActionAllowed(invoice, "create_payment_link")) {
     throw new AppError(
       "conflict",
-      `Invoice ${invoice.number} is ${invoice.status}; payment links are made for approved invoices awaiting payment.`,
-      invoice.status === "DRAFT" ? { fix: "Approve the invoice first." } : {},
+      `Invoice ${invoice.number} is ${invoice.status}; payment links are made for invoices awaiting payment.`,
     );
   }
   if (invoice.totalAmount - invoice.amountPaidAmount <= 0) {
     throw new AppError("conflict", `Nothing is due on invoice ${invoice.number}.`);
+  }
+}
+
+/** Stripe's own rules for some currencies (three-decimal amounts end in 0): refused before anything is made. */
+function assertStripeCanCharge(amount: number, currency: string): void {
+  try {
+    toStripeAmount(amount, currency);
+  } catch (error) {
+    if (!(error instanceof MoneyError)) throw error;
+    throw new AppError("invalid_input", `Stripe cannot charge this invoice: ${error.message}`, {
+      issues: [{ field: "amount", message: error.message }],
+    });
   }
 }

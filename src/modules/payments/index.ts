@@ -11,5 +11,6 @@ export { getPaymentEvent, ListPaymentsInput, listPayments, type PaymentLogRow } 
 export { paymentsCsv } from "./payments-csv.ts";
 export { processStripeEvent } from "./process-stripe-event.ts";
 export { receiveStripeEvent } from "./receive-stripe-event.ts";
+export { retirePaymentLinksOfClosedInvoice } from "./retire-payment-links.ts";
 export { StartStripeConnectInput, startStripeConnect } from "./start-stripe-connect.ts";
 export { syncInvoicePayments } from "./sync-invoice-payments.ts";

@@ -7,7 +7,7 @@ import type { PaymentFact } from "../../integrations/payments/port.ts";
 import { enqueue } from "../../jobs/enqueue.ts";
 import { newId } from "../../lib/ids.ts";
 import { enqueueInvoiceChanged } from "../invoices/invoice-events.ts";
-import { promoteSettledLines } from "../invoices/promote-invoice-lines.ts";
+import { promoteSentInvoiceLines, promoteSettledLines } from "../invoices/promote-invoice-lines.ts";
 import { recordBusinessEvent } from "./business-events.ts";
 
 export type FactSource = { kind: "webhook"; eventId: string; eventType: string } | { kind: "sync" };
@@ -31,14 +31,18 @@ export async function settleInvoiceFromStripe(
     .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)))
     .for("update");
   if (invoice?.provider !== "native") return;
-  if (invoice.status === "AUTHORISED" || invoice.status === "SUBMITTED") {
+  if (invoice.status === "AUTHORISED" || invoice.status === "SUBMITTED" || invoice.status === "DRAFT") {
     const due = invoice.totalAmount - invoice.amountPaidAmount;
+    const lineSource = source.kind === "sync" ? "stripe_sync" : "stripe_payment";
+    // A draft paid through its link was, in effect, sent: its lines take the portion's status first.
+    if (invoice.status === "DRAFT") await promoteSentInvoiceLines(tx, ctx, invoice, lineSource);
     const [paid] = await tx
       .update(invoices)
       .set({
         status: "PAID",
         amountPaidAmount: invoice.totalAmount,
         paidAt: fact.occurredAt,
+        sentAt: invoice.sentAt ?? fact.occurredAt,
         updatedAt: ctx.clock.now(),
       })
       .where(eq(invoices.id, invoice.id))
@@ -56,7 +60,7 @@ export async function settleInvoiceFromStripe(
       });
     }
     if (paid) {
-      await promoteSettledLines(tx, ctx, paid, source.kind === "sync" ? "stripe_sync" : "stripe_payment");
+      await promoteSettledLines(tx, ctx, paid, lineSource);
       await enqueueInvoiceChanged(tx, workspaceId, { invoiceId, opportunityId: paid.opportunityId, event: "paid" });
     }
   } else if (invoice.status !== "PAID") {

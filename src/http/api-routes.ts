@@ -10,6 +10,7 @@ import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
 import { paymentRoutes } from "./routes/payments.ts";
+import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
 import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
@@ -37,5 +38,6 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", integrationRoutes(deps.publicUrl));
   api.route("/", stripeIntegrationRoutes(deps.publicUrl));
   api.route("/", paymentRoutes);
+  api.route("/", portalLinkRoutes);
   api.route("/", auditEventRoutes);
 }

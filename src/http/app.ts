@@ -11,6 +11,7 @@ import { authenticate } from "./middleware/authenticate.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { requestMetrics } from "./middleware/metrics.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
+import { portalRoutes } from "./portal/portal-routes.ts";
 import { releaseUnreadBody } from "./middleware/release-unread-body.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps) {
   app.route("/mcp", mcpRoutes(deps));
   // Signed by Stripe, not authenticated by a session or key (SPEC §9).
   app.route("/webhooks/stripe", stripeWebhookRoutes(deps));
+  // The client portal (SPEC §6): its own cookie on /portal, never a session of /api/v1.
+  app.route("/portal", portalRoutes(deps));
   for (const mount of deps.mounts ?? []) {
     app.mount(mount.prefix, mount.app.fetch);
   }

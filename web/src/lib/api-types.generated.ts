@@ -335,6 +335,289 @@ export interface paths {
       };
     };
   };
+  "/api/v1/branding": {
+    /**
+     * The workspace's branding (name, address, tax number, payment terms, accent colour, logo)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      responses: {
+        /** @description The branding, with defaults where nothing was saved */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Branding"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Change branding fields (only those given; an empty string clears a text field)
+     * @description Requires scope `settings:write`.
+     */
+    patch: {
+      requestBody: {
+        content: {
+          "application/json": {
+            accent_color?: string;
+            address?: string | null;
+            display_name?: string | null;
+            payment_terms?: string | null;
+            /** Format: email */
+            reply_to?: string | null;
+            tax_number?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description The branding */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Branding"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/branding/logo": {
+    /**
+     * The logo image (404 when none is set)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Any value; changes with the logo so caches refetch */
+          v?: string;
+        };
+      };
+      responses: {
+        /** @description The image as uploaded */
+        200: {
+          content: {
+            "image/jpeg": string;
+            "image/png": string;
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the logo
+     * @description JSON `{"data_base64": "…"}`: a PNG or JPEG of at most 512 KiB, base64-encoded. The type is read from the image's own bytes; anything else is refused with 400.
+     *
+     * Requires scope `settings:write`.
+     */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            data_base64: string;
+          };
+        };
+      };
+      responses: {
+        /** @description The branding with its new logo */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Branding"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Remove the logo
+     * @description Requires scope `settings:write`.
+     */
+    delete: {
+      responses: {
+        /** @description The branding without a logo */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Branding"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/companies": {
     /**
      * List companies, newest first; `q` searches the name
@@ -966,6 +1249,135 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["Contact"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts/{id}/portal-links": {
+    /**
+     * List a contact's portal links, newest first (active, expired and revoked; never the token)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description A page of portal links */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PortalLink"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create a client portal link for a contact (their company's invoices); the url is shown once
+     * @description The contact must belong to a company (else 409). The link expires after `expires_in_days` (default 30) and can be revoked.
+     *
+     * Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["CreatePortalLink"];
+        };
+      };
+      responses: {
+        /** @description The link, with its address */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CreatedPortalLink"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -3653,15 +4065,82 @@ export interface paths {
       };
     };
   };
+  "/api/v1/invoices/{id}/pdf": {
+    /**
+     * The invoice as a PDF (branding, lines, totals, Pay now link), as a download
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description application/pdf, Content-Disposition: attachment; filename="<number>.pdf" */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/invoices/{id}/send": {
     /**
-     * Send Invoice: Xero emails a submitted or approved Xero invoice to its contact
-     * @description Requires scope `invoices:write`.
+     * Send Invoice: Settle emails a native invoice (approving a draft) to contact_ids or the primary contact; Xero emails a Xero invoice
+     * @description Native invoices: one email per recipient with the PDF, the amount due, Pay now (with an active payment link) and a client portal link, queued with the approval. The same send repeated within 10 seconds (or with the same Idempotency-Key) sends once; a later send is a resend. Delivery results: GET /mail?related_id=<invoice id>.
+     *
+     * Requires scope `invoices:write`.
      */
     post: {
       parameters: {
         path: {
           id: string;
+        };
+      };
+      requestBody?: {
+        content: {
+          "application/json": {
+            /** @description Native invoices: who receives it (contacts with an email). Default: the opportunity's primary contact. */
+            contact_ids?: string[];
+          };
         };
       };
       responses: {
@@ -3900,6 +4379,135 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["Job"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/mail": {
+    /**
+     * The mail log, newest first: recipients, subject, state (queued, sent, failed) and the server's reply
+     * @description Invoice mail needs invoices:read; the whole log (invitations too) needs settings:write as well as invoices:read.
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+          /** @description Only mail about this record (an invoice or member id) */
+          related_id?: string;
+          /** @description Only mail in this state */
+          state?: "queued" | "sent" | "failed";
+        };
+      };
+      responses: {
+        /** @description A page of messages */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["MailMessage"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/mail/{id}": {
+    /**
+     * One message with its rendered HTML and plain text
+     * @description Invoice mail needs invoices:read; the whole log (invitations too) needs settings:write as well as invoices:read.
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The message */
+        200: {
+          content: {
+            "application/json": components["schemas"]["MailMessageDetail"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -5848,6 +6456,61 @@ export interface paths {
       };
     };
   };
+  "/api/v1/portal-links/{id}": {
+    /**
+     * Revoke a portal link; its open portal sessions end at once
+     * @description Requires scope `invoices:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Revoked */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/products": {
     /**
      * List products, newest first; `q` searches the name, `is_active` filters
@@ -6679,6 +7342,31 @@ export interface components {
       target_id: string | null;
       target_type: string | null;
     };
+    Branding: {
+      /**
+       * @description #rrggbb
+       * @example #2f6fed
+       */
+      accent_color: string;
+      address: string | null;
+      /** @description Printed instead of the workspace's name when set; null: the workspace's name */
+      display_name: string | null;
+      /** @description null when no logo is set */
+      logo: {
+        /** @enum {string} */
+        mime_type: "image/png" | "image/jpeg";
+        size_bytes: number;
+        /** @description GET it with the same credentials (invoices:read) */
+        url: string;
+      } | null;
+      /** @description The name invoices print (display_name, else the workspace's name) */
+      name: string;
+      payment_terms: string | null;
+      /** @description Reply-To of invoice emails */
+      reply_to: string | null;
+      tax_number: string | null;
+      updated_at: string | null;
+    };
     BusinessEvent: {
       data: {
         [key: string]: unknown;
@@ -6718,6 +7406,16 @@ export interface components {
     CreatedApiKey: components["schemas"]["ApiKey"] & {
       /** @description The secret, shown only in this response. */
       key: string;
+    };
+    CreatedPortalLink: {
+      expires_at: string;
+      id: string;
+      /** @description `<PUBLIC_URL>/portal/<token>`; shown once */
+      url: string;
+    };
+    CreatePortalLink: {
+      /** @description 1–365 days; default 30 */
+      expires_in_days?: number;
     };
     Error: {
       error: {
@@ -6884,6 +7582,41 @@ export interface components {
       /** @enum {string} */
       status: "queued" | "running" | "succeeded" | "dead";
     };
+    MailMessage: {
+      attachments: {
+        filename: string;
+        kind: string;
+      }[];
+      attempts: number;
+      created_at: string;
+      from: string;
+      id: string;
+      related_id: string | null;
+      related_type: string | null;
+      sent_at: string | null;
+      /** @description The server's last reply, e.g. 550 5.1.1 … */
+      smtp_response: string | null;
+      /** @enum {string} */
+      state: "queued" | "sent" | "failed";
+      subject: string;
+      to: {
+        email: string;
+        name: string | null;
+      }[];
+      /**
+       * @description smtp: handed to SMTP_URL's server; outbox: kept in the app (no SMTP_URL). Null until delivered.
+       * @enum {string|null}
+       */
+      transport: "smtp" | "outbox" | null;
+      updated_at: string;
+    };
+    MailMessageDetail: components["schemas"]["MailMessage"] & {
+      html: string;
+      /** @description The HTML with the inline logo as a data: URI, for showing in a sandboxed frame. */
+      preview_html: string;
+      reply_to: string | null;
+      text: string;
+    };
     Member: {
       created_at: string;
       email: string;
@@ -6973,6 +7706,17 @@ export interface components {
       source: "manual" | "invoice_sent" | "xero_sync" | "stripe_payment" | "stripe_sync" | "automation";
       /** @enum {string} */
       to: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+    };
+    PortalLink: {
+      company_id: string;
+      contact_id: string;
+      created_at: string;
+      expires_at: string;
+      id: string;
+      last_used_at: string | null;
+      revoked_at: string | null;
+      /** @enum {string} */
+      state: "active" | "expired" | "revoked";
     };
     Product: {
       /** @enum {string} */

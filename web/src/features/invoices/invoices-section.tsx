@@ -6,6 +6,7 @@ import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
 import { ON_PAGE } from "../opportunities/queries.ts";
+import { SharePortalLinkButton } from "../portal-links/share-portal-link-button.tsx";
 import { useCompany, useXeroInvoicing } from "../xero-invoices/queries.ts";
 import { RepeatingInvoicesList } from "../xero-invoices/repeating-invoices-list.tsx";
 import { XeroSectionActions } from "../xero-invoices/xero-section-actions.tsx";
@@ -46,7 +47,19 @@ export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
       </Button>
     );
   return (
-    <Card title="Invoices" testId="invoices-section" actions={actions}>
+    <Card
+      title="Invoices"
+      testId="invoices-section"
+      actions={
+        <>
+          {actions}
+          {/* The client portal shows these invoices to the opportunity's primary contact. */}
+          {opportunity.primary_contact_id ? (
+            <SharePortalLinkButton contactId={opportunity.primary_contact_id} testId="invoices-share-portal-link" />
+          ) : null}
+        </>
+      }
+    >
       <ErrorBanner error={invoices.error ?? summary.error ?? xero.error} onRetry={() => void invoices.refetch()} />
       <ErrorBanner error={actionError ?? company.error} />
       {xero.connected && xero.status ? (

@@ -8,6 +8,7 @@ import { useCan } from "../../lib/session.tsx";
 import { xeroStatusQuery } from "../integrations/queries.ts";
 import { InvoicesSection } from "../invoices/invoices-section.tsx";
 import { invoiceSummaryQuery, invoicesQuery } from "../invoices/queries.ts";
+import { PrimaryContact } from "../portal-links/share-portal-link-button.tsx";
 import { OpportunityActions } from "./opportunity-actions.tsx";
 import { STATUS_TONE } from "./opportunity-list.tsx";
 import { ProductsCard } from "./products-card.tsx";
@@ -59,6 +60,7 @@ export function OpportunityPage({ id }: { id: string }) {
             </Pill>
             {o.stage ? <span>Stage: {humanise(o.stage)}</span> : null}
             {company ? <span>{company.name}</span> : null}
+            <PrimaryContact contactId={o.primary_contact_id} />
             <span>{o.currency}</span>
           </p>
         </div>

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { serve } from "@hono/node-server";
+import Stripe from "stripe";
 import type { Database } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createStripePayments } from "../../src/integrations/payments/stripe.ts";
@@ -12,7 +13,19 @@ import {
   type StripeSandbox,
   type StripeSandboxOptions,
 } from "../../src/sandboxes/stripe/index.ts";
+import { CONSOLE_TOKEN_HEADER } from "../../src/sandboxes/shared/console-guard.ts";
 import type { httpClient } from "./xero-server.ts";
+
+/** One webhook delivery as the sandbox made it: the raw body and its Stripe-Signature. */
+export type CapturedDelivery = { id: string; type: string; account: string | null; body: string; signature: string };
+
+/**
+ * What happens to the sandbox's deliveries to /webhooks/stripe: `pass` hands them to Settle, `capture` keeps
+ * them (answering 200, so the sandbox does not retry) for a test to deliver itself in its own order, `down`
+ * answers 503 as an endpoint that is down, so the sandbox retries and then gives up. Only the sandbox's own
+ * deliveries (its Stripe user agent) pass through the gate; a test's `deliver()` always reaches Settle.
+ */
+export type WebhookGate = "pass" | "capture" | "down";
 
 /**
  * Settle over real HTTP on 127.0.0.1:0 with the Stripe sandbox mounted as `settle start` mounts it: at
@@ -21,10 +34,30 @@ import type { httpClient } from "./xero-server.ts";
  */
 export async function startStripeServer(database: Database, clock: Clock, options: Partial<StripeSandboxOptions> = {}) {
   let handler: ((request: Request) => Response | Promise<Response>) | undefined;
+  let gate: WebhookGate = "pass";
+  const captured: CapturedDelivery[] = [];
+  const gated = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const fromSandbox = request.headers.get("user-agent")?.startsWith("Stripe/") === true;
+    if (gate === "pass" || !fromSandbox || url.pathname !== "/webhooks/stripe" || !handler) {
+      return handler ? handler(request) : new Response("starting", { status: 503 });
+    }
+    if (gate === "down") return new Response("down", { status: 503 });
+    const body = await request.text();
+    const event = JSON.parse(body) as { id: string; type: string; account?: string };
+    captured.push({
+      id: event.id,
+      type: event.type,
+      account: event.account ?? null,
+      body,
+      signature: request.headers.get("stripe-signature") ?? "",
+    });
+    return Response.json({ captured: true });
+  };
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve(
       {
-        fetch: (request) => (handler ? handler(request) : new Response("starting", { status: 503 })),
+        fetch: (request) => gated(request),
         port: 0,
         hostname: "127.0.0.1",
       },
@@ -72,10 +105,53 @@ export async function startStripeServer(database: Database, clock: Clock, option
   });
   handler = (request) => app.fetch(request);
   const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS, payments });
+  const webhookSecret = sandbox.credentials.webhook_secret;
+  /** Signs a body as Stripe does (the SDK's own test header), with the platform's secret unless told. */
+  const sign = (body: string, secret = webhookSecret, timestamp?: number) =>
+    Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret,
+      ...(timestamp === undefined ? {} : { timestamp }),
+    });
   return {
     origin,
     sandbox,
     payments,
+    webhookSecret,
+    /** Deliveries held while the gate is `capture`, in the order the sandbox sent them. */
+    captured,
+    setWebhookGate(mode: WebhookGate) {
+      gate = mode;
+    },
+    sign,
+    /** POSTs a body to Settle's webhook as Stripe would; `signature: null` sends no Stripe-Signature. */
+    async deliver(body: string, signature: string | null = sign(body)) {
+      const response = await fetch(`${origin}/webhooks/stripe`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          ...(signature === null ? {} : { "stripe-signature": signature }),
+        },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    },
+    /** The sandbox console's JSON API (the console token sent as a script would). */
+    async console(method: string, path: string, body?: unknown) {
+      const response = await fetch(`${sandbox.urls.console_url}/api${path}`, {
+        method,
+        headers: {
+          [CONSOLE_TOKEN_HEADER]: sandbox.consoleToken,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    },
+    /** Runs every queued job, without waiting for the sandbox's deliveries. */
+    async runJobs() {
+      while ((await runner.drainOnce()) > 0) {}
+    },
     /** Waits for the sandbox's deliveries to land, then runs every queued job. */
     async drain() {
       await sandbox.admin.webhooks.idle();

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { invoices } from "../../db/schema/invoices.ts";
@@ -38,6 +38,13 @@ async function applyOne(
   stripeAccountId: string | null,
 ): Promise<boolean> {
   const workspaceId = ctx.actor.workspaceId;
+  // A payment and its refunds are reported by separate events that may be processed at once; one at a time
+  // per PaymentIntent, whichever lands second sees the first and links the refund to the invoice.
+  if (fact.ids.paymentIntentId) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`stripe:${workspaceId}:${fact.ids.paymentIntentId}`}))`,
+    );
+  }
   const target = await invoiceOf(tx, workspaceId, fact);
   const logged = await upsertPaymentLog(tx, fact, {
     workspaceId,
@@ -48,6 +55,9 @@ async function applyOne(
     eventType: source.kind === "webhook" ? source.eventType : null,
   });
   if (!target) return false;
+  if (fact.kind === "payment" && fact.ids.paymentIntentId) {
+    await linkEarlierRefunds(tx, workspaceId, target, fact.ids.paymentIntentId);
+  }
   if (fact.kind === "payment" && logged.status === "succeeded") {
     await settleInvoiceFromStripe(tx, ctx, target.id, fact, source);
   } else if (fact.kind === "payment" && logged.status === "failed") {
@@ -61,23 +71,69 @@ async function applyOne(
       data: { amount: fact.amount, currency: fact.currency, stripe_key: fact.key, payer_email: fact.payerEmail },
     });
   } else if (fact.kind === "refund" && logged.status === "succeeded") {
-    // A refund is recorded and announced; it never moves an invoice or a line back.
-    await recordBusinessEvent(tx, {
-      workspaceId,
-      type: "payment_refunded",
-      invoiceId: target.id,
-      opportunityId: target.opportunityId,
-      dedupeKey: `payment_refunded:${fact.key}`,
+    await recordRefunded(tx, workspaceId, target, {
+      key: fact.key,
+      amount: fact.amount,
+      currency: fact.currency,
       occurredAt: fact.occurredAt,
-      data: {
-        amount: fact.amount,
-        currency: fact.currency,
-        stripe_key: fact.key,
-        payment_intent: fact.ids.paymentIntentId,
-      },
+      paymentIntentId: fact.ids.paymentIntentId ?? null,
     });
   }
   return true;
+}
+
+type Target = { id: string; opportunityId: string };
+
+/** A refund is recorded and announced once; it never moves an invoice or a line back. */
+async function recordRefunded(
+  tx: Tx,
+  workspaceId: string,
+  target: Target,
+  refund: { key: string; amount: number; currency: string; occurredAt: Date; paymentIntentId: string | null },
+): Promise<void> {
+  await recordBusinessEvent(tx, {
+    workspaceId,
+    type: "payment_refunded",
+    invoiceId: target.id,
+    opportunityId: target.opportunityId,
+    dedupeKey: `payment_refunded:${refund.key}`,
+    occurredAt: refund.occurredAt,
+    data: {
+      amount: refund.amount,
+      currency: refund.currency,
+      stripe_key: refund.key,
+      payment_intent: refund.paymentIntentId ?? undefined,
+    },
+  });
+}
+
+/**
+ * Refunds carry no metadata: one reported before its payment was logged found no invoice and was kept
+ * unlinked. Now that the payment names the invoice, those refunds join it, and a succeeded one is announced.
+ */
+async function linkEarlierRefunds(tx: Tx, workspaceId: string, target: Target, paymentIntentId: string) {
+  const linked = await tx
+    .update(paymentLogs)
+    .set({ invoiceId: target.id, opportunityId: target.opportunityId, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(paymentLogs.workspaceId, workspaceId),
+        eq(paymentLogs.kind, "refund"),
+        eq(paymentLogs.paymentIntentId, paymentIntentId),
+        isNull(paymentLogs.invoiceId),
+      ),
+    )
+    .returning();
+  for (const refund of linked) {
+    if (refund.status !== "succeeded") continue;
+    await recordRefunded(tx, workspaceId, target, {
+      key: refund.stripeKey.replace(/^refund:/, ""),
+      amount: refund.amount,
+      currency: refund.currency,
+      occurredAt: refund.occurredAt,
+      paymentIntentId,
+    });
+  }
 }
 
 /**
@@ -85,7 +141,7 @@ async function applyOne(
  * link (only when the metadata names this workspace), else through a payment already logged for the same
  * PaymentIntent or subscription (refunds carry no metadata), else through the payment link.
  */
-async function invoiceOf(tx: Tx, workspaceId: string, fact: PaymentFact) {
+async function invoiceOf(tx: Tx, workspaceId: string, fact: PaymentFact): Promise<Target | undefined> {
   const ours = !fact.refs.workspaceId || fact.refs.workspaceId === workspaceId;
   if (ours && fact.refs.invoiceId) {
     const [invoice] = await tx

@@ -10,6 +10,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./hot-read.ts", exportName: "runHotReadBench" },
   { file: "./jobs.ts", exportName: "runJobsBench" },
   { file: "./invoices.ts", exportName: "runInvoicesBench" },
+  { file: "./invoice-pdf.ts", exportName: "runInvoicePdfBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
   { file: "./stripe-sandbox.ts", exportName: "runStripeSandboxBench" },
   { file: "./lifecycle.ts", exportName: "runLifecycleBench" },

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { auditEventRoutes } from "./routes/audit-events.ts";
+import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
@@ -34,6 +35,7 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", xeroRepeatingInvoiceItemRoutes);
   api.route("/", invoiceRoutes);
   api.route("/", invoiceSettingsRoutes);
+  api.route("/", brandingRoutes);
   api.route("/", jobRoutes);
   api.route("/", integrationRoutes(deps.publicUrl));
   api.route("/", stripeIntegrationRoutes(deps.publicUrl));

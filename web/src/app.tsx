@@ -4,6 +4,7 @@ import { ErrorBanner } from "./components/ui/error-banner.tsx";
 import { Loading } from "./components/ui/states.tsx";
 import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { BrandingPage } from "./features/branding/branding-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
@@ -50,6 +51,7 @@ function SignedIn({ me }: { me: Me }) {
           {me.scopes.includes("settings:write") ? (
             <>
               <Route path="/settings/invoicing" component={InvoicingPage} />
+              <Route path="/settings/branding" component={BrandingPage} />
               <Route path="/settings/jobs" component={JobsPage} />
             </>
           ) : null}

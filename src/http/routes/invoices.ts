@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { InvoiceSchema, InvoiceSummarySchema, PreviewSchema, toInvoiceDto, toPreviewDto } from "../../dto/invoices.ts";
+import { downloadInvoicePdf } from "../../modules/documents/index.ts";
 import {
   approveInvoice,
   CreateInvoiceInput,
@@ -150,6 +151,30 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       responses: { 200: json(InvoiceSchema, "The invoice") },
     }),
     async (c) => c.json(toInvoiceDto(await getInvoice(ctxOf(c), c.req.valid("param"))), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: "get",
+      path: "/invoices/{id}/pdf",
+      tags,
+      summary: "The invoice as a PDF (branding, lines, totals, Pay now link), as a download",
+      scope: "invoices:read",
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'application/pdf, Content-Disposition: attachment; filename="<number>.pdf"',
+          content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const pdf = await downloadInvoicePdf(ctxOf(c), c.req.valid("param"));
+      return c.body(new Uint8Array(pdf.content), 200, {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${pdf.filename}"`,
+        "cache-control": "private, no-store",
+      });
+    },
   )
   .openapi(
     apiRoute({

@@ -17,6 +17,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/permissions", label: "Permissions", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "api_keys:write" },
   { href: "/settings/invoicing", label: "Invoicing", scope: "settings:write" },
+  { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
   { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
   { href: "/settings/audit-log", label: "Audit log", scope: "members:write" },

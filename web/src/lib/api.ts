@@ -35,7 +35,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 type Query = Record<string, string | number | undefined | null>;
-type Options = { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; query?: Query };
+type Options = { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown; query?: Query };
 
 function withQuery(path: string, query?: Query): string {
   if (!query) {

@@ -46,6 +46,7 @@ function xeroUrl(invoice: Invoice): string | null {
  */
 export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan("invoices:write");
+  const canRead = useCan("invoices:read");
   // Amounts are absent from the response for callers without invoices:read.
   const money = (amount: number | undefined) => (amount === undefined ? "—" : formatMoney(amount, invoice.currency));
   const overdue = invoice.status === "AUTHORISED" && invoice.due_date !== null && invoice.due_date < todayIso();
@@ -95,6 +96,14 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
               {" · "}
               <a href={link} target="_blank" rel="noreferrer" data-testid="open-in-xero">
                 Open in Xero
+              </a>
+            </>
+          ) : null}
+          {canRead && !pending ? (
+            <>
+              {" · "}
+              <a href={`/api/v1/invoices/${invoice.id}/pdf`} download data-testid="download-pdf">
+                Download PDF
               </a>
             </>
           ) : null}

@@ -13,6 +13,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./invoice-pdf.ts", exportName: "runInvoicePdfBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
   { file: "./stripe-sandbox.ts", exportName: "runStripeSandboxBench" },
+  { file: "./stripe-webhooks.ts", exportName: "runStripeWebhooksBench" },
   { file: "./lifecycle.ts", exportName: "runLifecycleBench" },
   { file: "./keep-alive.ts", exportName: "runKeepAliveBench" },
   { file: "./idle-memory.ts", exportName: "runIdleMemoryBench" },

@@ -8,12 +8,12 @@ import { JOB_DEFINITIONS } from "../../src/jobs/registry.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
+import { CONSOLE_TOKEN_HEADER } from "../../src/sandboxes/shared/console-guard.ts";
 import {
   createStripeSandbox,
   type StripeSandbox,
   type StripeSandboxOptions,
 } from "../../src/sandboxes/stripe/index.ts";
-import { CONSOLE_TOKEN_HEADER } from "../../src/sandboxes/shared/console-guard.ts";
 import type { httpClient } from "./xero-server.ts";
 
 /** One webhook delivery as the sandbox made it: the raw body and its Stripe-Signature. */

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import type { XeroConfig } from "./integrations/accounting/xero-auth.ts";
 import type { StripeConfig } from "./integrations/payments/stripe.ts";
+import { defaultMailFrom } from "./modules/mail/mail-settings.ts";
 import { DEMO_APP } from "./sandboxes/xero/identity/demo-app.ts";
 
 /** The only place that reads process.env. Parsed once at start; a bad value stops the process with its name. */
@@ -38,6 +39,16 @@ const Env = z.object({
   STRIPE_CONNECT_URL: z.url().optional(),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(500).optional(),
   SETTLE_SECRET_KEY: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+  SMTP_URL: z
+    .string()
+    .max(2000)
+    .regex(/^smtps?:\/\/[^/\s]+/, "must be smtp://user:password@host:port or smtps://…")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^[^\r\n]*@[^\r\n]+$/, 'must be an address, e.g. "Acme Billing <billing@acme.example>"')
+    .optional(),
 });
 
 export type Config = {
@@ -76,6 +87,11 @@ export type Config = {
   metricsToken: string | undefined;
   /** Seals stored credentials (Xero tokens); unset, a key generated into DATA_DIR/secret-key is used. */
   secretKey: string | undefined;
+  /**
+   * Outgoing mail. With SMTP_URL, messages go to that server; without it (the embedded default) they stay in
+   * the mail log, marked sent, and are read in the app's Outbox. `from` is MAIL_FROM or no-reply at PUBLIC_URL's host.
+   */
+  mail: { smtpUrl: string | undefined; from: string };
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stripe: stripeConfig(e, sandboxes),
     metricsToken: e.METRICS_TOKEN,
     secretKey: e.SETTLE_SECRET_KEY,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? defaultMailFrom(publicUrl) },
   };
 }
 

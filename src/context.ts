@@ -21,8 +21,12 @@ export type Ctx = {
   accounting?: AccountingProvider | undefined;
   /** The Stripe adapter (absent where Stripe is not configured). */
   payments?: PaymentsProvider | undefined;
+  /** Sender and link base for mail a verb queues (absent: Settle's defaults for localhost). */
+  mail?: MailSettings | undefined;
   origin?: { ip: string | null; requestId: string | null } | undefined;
 };
+
+export type MailSettings = { from: string; publicUrl: string };
 
 /** Runs fn in a transaction, or inside the caller's when ctx.db already is one (verbs compose). */
 export async function withTransaction<T>(ctx: { db: DbOrTx }, fn: (tx: Tx) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import { DEMO_CREDENTIALS_FILE } from "./demo/demo-credentials.ts";
 import { prepareDemo } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
 import { createXeroAccounting } from "./integrations/accounting/xero.ts";
+import { createMailTransport } from "./integrations/mail/index.ts";
 import { JOB_DEFINITIONS } from "./jobs/registry.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
@@ -74,6 +75,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     mounts: sandboxes.mounts,
     accounting,
     payments,
+    mailFrom: config.mail.from,
     metricsToken: config.metricsToken,
   });
   const runner = createJobRunner({
@@ -83,6 +85,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     definitions: JOB_DEFINITIONS,
     accounting,
     payments,
+    mail: createMailTransport(config.mail.smtpUrl),
   });
   if (config.runWorker) {
     runner.start();

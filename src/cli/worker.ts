@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { createXeroAccounting } from "../integrations/accounting/xero.ts";
+import { createMailTransport } from "../integrations/mail/index.ts";
 import { JOB_DEFINITIONS } from "../jobs/registry.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { systemClock } from "../lib/clock.ts";
@@ -36,6 +37,7 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     concurrency,
     accounting: config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined,
     payments: createPaymentsProvider(config),
+    mail: createMailTransport(config.mail.smtpUrl),
   });
   runner.start();
   logger.info({ worker_id: runner.workerId, concurrency }, "worker started");

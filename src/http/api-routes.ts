@@ -9,6 +9,7 @@ import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
+import { mailRoutes } from "./routes/mail.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { portalLinkRoutes } from "./routes/portal-links.ts";
@@ -42,4 +43,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", paymentRoutes);
   api.route("/", portalLinkRoutes);
   api.route("/", auditEventRoutes);
+  api.route("/", mailRoutes);
 }

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../lib/errors.ts";
 import { mcpRoutes } from "../mcp/http.ts"; // MCP over Streamable HTTP (SPEC §8)
+import { defaultMailFrom } from "../modules/mail/index.ts";
 import { registerApiRoutes } from "./api-routes.ts";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
@@ -29,13 +30,14 @@ import { webRoutes } from "./routes/web.ts";
 /** A pure factory: everything comes from deps, nothing from the environment. Tests call app.request(). */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  const mail = { from: deps.mailFrom ?? defaultMailFrom(deps.publicUrl), publicUrl: deps.publicUrl };
   app.onError(onError);
   app.notFound(unknownRoute(app.routes));
   app.use("*", requestContext(deps.logger));
   app.use("*", releaseUnreadBody());
   app.use("*", requestMetrics());
   app.use("*", async (c, next) => {
-    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments });
+    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments, mail });
     await next();
   });
   app.use(

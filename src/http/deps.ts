@@ -22,6 +22,8 @@ export type AppDeps = {
   accounting?: AccountingProvider | undefined;
   /** The Stripe adapter (normally pointed at the mounted sandbox in dev and tests). */
   payments?: PaymentsProvider | undefined;
+  /** The sender of the mail Settle queues (MAIL_FROM); links in mail are built from publicUrl. */
+  mailFrom?: string | undefined;
   /** Besides loopback callers, who may scrape /metrics: the holder of this bearer token (METRICS_TOKEN). */
   metricsToken?: string | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];

@@ -1,4 +1,4 @@
-import type { Actor } from "../context.ts";
+import type { Actor, MailSettings } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
@@ -13,6 +13,7 @@ export type AppEnv = {
       clock: Clock;
       accounting: AccountingProvider | undefined;
       payments: PaymentsProvider | undefined;
+      mail: MailSettings;
     };
     requestId: string;
     logger: Logger;

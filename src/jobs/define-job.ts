@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { MailTransport } from "../integrations/mail/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -16,6 +17,8 @@ export type JobContext = {
   accounting?: AccountingProvider | undefined;
   /** The Stripe adapter, for jobs that act on Stripe (process events, deactivate links). */
   payments?: PaymentsProvider | undefined;
+  /** Where mail goes (SMTP or the Outbox); absent, the Outbox. */
+  mail?: MailTransport | undefined;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

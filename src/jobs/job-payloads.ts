@@ -12,6 +12,7 @@ export const JOB_PAYLOADS = {
   "maintenance.sweep": z.strictObject({}),
   "payments.process-event": z.object({ eventId: z.string() }),
   "payments.deactivate-link": z.object({ paymentLinkId: z.string() }),
+  "mail.deliver": z.object({ messageId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

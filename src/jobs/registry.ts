@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./define-job.ts";
 import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
+import { mailDeliverJob } from "./definitions/mail.ts";
 import { deactivatePaymentLinkJob, stripeEventJob } from "./definitions/stripe-events.ts";
 import { sweepJob } from "./definitions/sweep.ts";
 import { xeroReconcileJob } from "./definitions/xero-reconcile.ts";
@@ -13,4 +14,5 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   sweepJob as JobDefinition,
   stripeEventJob as JobDefinition,
   deactivatePaymentLinkJob as JobDefinition,
+  mailDeliverJob as JobDefinition,
 ];

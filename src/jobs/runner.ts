@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { jobs } from "../db/schema/jobs.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
+import type { MailTransport } from "../integrations/mail/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
@@ -19,6 +20,7 @@ export type RunnerOptions = {
   definitions: readonly JobDefinition[];
   accounting?: AccountingProvider | undefined;
   payments?: PaymentsProvider | undefined;
+  mail?: MailTransport | undefined;
   concurrency?: number;
   pollIntervalMs?: number;
   lockTimeoutMs?: number;
@@ -99,6 +101,7 @@ export function createJobRunner(options: RunnerOptions) {
         workspaceId: job.workspaceId,
         accounting: options.accounting,
         payments: options.payments,
+        mail: options.mail,
       };
       await definition.handler(ctx, parsed.data);
       return true;

@@ -6,6 +6,8 @@ import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
+import { MailLogPage } from "./features/mail/mail-log-page.tsx";
+import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { PaymentsPage } from "./features/payments/payments-page.tsx";
@@ -42,6 +44,12 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/opportunities" component={OpportunitiesPage} />
           <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
+          {me.scopes.includes("invoices:read") ? (
+            <>
+              <Route path="/outbox" component={OutboxPage} />
+              <Route path="/settings/mail" component={MailLogPage} />
+            </>
+          ) : null}
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />

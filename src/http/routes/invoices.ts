@@ -15,6 +15,7 @@ import {
   RecordPaymentInput,
   recordPayment,
   requestXeroSync,
+  SendInvoiceInput,
   sendInvoice,
   UpdateInvoiceInput,
   updateInvoice,
@@ -26,6 +27,7 @@ import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json } from "../openapi.ts";
 
 const tags = ["Invoices"];
+const SendInvoiceBody = SendInvoiceInput.omit({ id: true });
 const list = z.object({ data: z.array(InvoiceSchema), has_more: z.boolean(), next_cursor: z.string().nullable() });
 
 /** Invoices under an opportunity; mounted at both /opportunities and its legacy alias /deals. */
@@ -234,10 +236,20 @@ export const invoiceRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "post",
       path: "/invoices/{id}/send",
       tags,
-      summary: "Send Invoice: Xero emails a submitted or approved Xero invoice to its contact",
+      summary:
+        "Send Invoice: Settle emails a native invoice (approving a draft) to contact_ids or the primary contact; Xero emails a Xero invoice",
+      description:
+        "Native invoices: one email per recipient with the PDF, the amount due, Pay now (with an active payment link) and a client portal link, queued with the approval. The same send repeated within 10 seconds (or with the same Idempotency-Key) sends once; a later send is a resend. Delivery results: GET /mail?related_id=<invoice id>.",
       scope: "invoices:write",
-      request: { params: IdParam },
+      request: {
+        params: IdParam,
+        body: { required: false, content: { "application/json": { schema: SendInvoiceBody } } },
+      },
       responses: { 200: json(InvoiceSchema, "The invoice, marked sent") },
     }),
-    async (c) => c.json(toInvoiceDto(await sendInvoice(ctxOf(c), c.req.valid("param"))), 200),
+    async (c) => {
+      const body = c.req.valid("json") as { contact_ids?: string[] } | undefined;
+      const input = { ...c.req.valid("param"), ...(body?.contact_ids ? { contact_ids: body.contact_ids } : {}) };
+      return c.json(toInvoiceDto(await sendInvoice(ctxOf(c), input)), 200);
+    },
   );

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
-import { members, users } from "../../db/schema/index.ts";
+import { members, users, workspaces } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { randomSecret, sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
+import { mailBrandingOf, mailSettingsOf, queueMail, renderInvitationMail } from "../mail/index.ts";
 import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant } from "./grants.ts";
 import { getRoleOrThrow } from "./internal.ts";
@@ -39,6 +40,7 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
       });
     }
     const id = newId("member", ctx.clock.now());
+    const expiresAt = inviteExpiry(ctx, parsed.expires_in_days);
     await tx.insert(members).values({
       id,
       workspaceId: ctx.actor.workspaceId,
@@ -46,7 +48,7 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
       roleId: role.id,
       status: "invited",
       inviteTokenHash: sha256(token),
-      inviteExpiresAt: inviteExpiry(ctx, parsed.expires_in_days),
+      inviteExpiresAt: expiresAt,
     });
     await bumpAccessVersion(tx, ctx.actor.workspaceId);
     await recordAudit(tx, ctx, {
@@ -55,9 +57,54 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
       targetId: id,
       details: { email: parsed.email, role: role.name },
     });
+    await queueInvitationMail(tx, ctx, {
+      memberId: id,
+      email: parsed.email,
+      name: parsed.name,
+      role,
+      token,
+      expiresAt,
+    });
     return id;
   });
   return { ...(await readMemberView(ctx.db, ctx.actor.workspaceId, memberId)), inviteToken: token };
+}
+
+/** The invitation goes by email too, queued with the invite so it exists exactly when the invite does. */
+async function queueInvitationMail(
+  tx: Tx,
+  ctx: Ctx,
+  invite: {
+    memberId: string;
+    email: string;
+    name: string | undefined;
+    role: { name: string };
+    token: string;
+    expiresAt: Date;
+  },
+) {
+  const settings = mailSettingsOf(ctx);
+  const branding = await mailBrandingOf(tx, ctx.actor.workspaceId);
+  const [workspace] = await tx
+    .select({ name: workspaces.name })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.actor.workspaceId));
+  const rendered = renderInvitationMail({
+    branding,
+    workspaceName: workspace?.name ?? branding.name,
+    roleName: invite.role.name,
+    acceptUrl: `${settings.publicUrl}/invite#${invite.token}`,
+    expiresAt: invite.expiresAt,
+  });
+  await queueMail(tx, ctx.clock, {
+    workspaceId: ctx.actor.workspaceId,
+    from: settings.from,
+    replyTo: branding.replyTo,
+    to: [{ email: invite.email, name: invite.name ?? null }],
+    ...rendered,
+    relatedType: "member",
+    relatedId: invite.memberId,
+  });
 }
 
 async function findOrCreateUser(tx: Tx, ctx: Ctx, email: string, name: string | undefined): Promise<string> {

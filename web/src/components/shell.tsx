@@ -11,6 +11,7 @@ type NavItem = { href: string; label: string; scope: string };
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
+  { href: "/outbox", label: "Outbox", scope: "invoices:read" },
 ];
 const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },
@@ -20,6 +21,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
   { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
+  { href: "/settings/mail", label: "Mail log", scope: "invoices:read" },
   { href: "/settings/audit-log", label: "Audit log", scope: "members:write" },
 ];
 

@@ -4,6 +4,7 @@ import { formatDate, todayIso } from "../../lib/format.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { useCan } from "../../lib/session.tsx";
 import type { Invoice } from "../../lib/types.ts";
+import { InvoiceMailPanel } from "../mail/invoice-mail-panel.tsx";
 import { PaymentLinkPanel } from "../payments/payment-link-panel.tsx";
 import { InvoiceActions } from "./invoice-actions.tsx";
 import { isLocked, PORTION_LABEL, STATUS_LABEL, STATUS_TONE } from "./labels.ts";
@@ -121,6 +122,7 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
         </Figure>
       </dl>
       {canWrite ? <InvoiceActions invoice={invoice} /> : null}
+      <InvoiceMailPanel invoice={invoice} canWrite={canWrite} />
       <PaymentLinkPanel invoice={invoice} canWrite={canWrite} />
       <XeroTotalNote invoice={invoice} />
       {invoice.status === "VOIDED" && canWrite ? <VoidHint invoice={invoice} /> : null}

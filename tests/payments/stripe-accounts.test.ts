@@ -81,11 +81,14 @@ describe("manual sync", () => {
     server.setWebhookGate("down");
     await pay(server, link);
     // The sandbox retries on its schedule (50, 100, 200 ms here) and then gives the deliveries up.
-    for (let i = 0; i < 100 && server.sandbox.admin.webhooks.scheduledRetries > 0; i++) {
+    for (let i = 0; i < 200; i++) {
+      await server.sandbox.admin.webhooks.idle();
+      if (server.sandbox.admin.webhooks.scheduledRetries === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await server.sandbox.admin.webhooks.idle();
     expect(server.sandbox.admin.webhooks.scheduledRetries).toBe(0);
+    const attempts = server.sandbox.admin.webhooks.deliveries().filter((d) => d.status === 503);
+    expect(attempts.length).toBeGreaterThan(0);
     server.setWebhookGate("pass");
     await server.runJobs();
     expect(await storedEventIds(database)).toEqual(before);

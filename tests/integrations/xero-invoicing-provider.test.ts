@@ -28,6 +28,7 @@ describe("how a workspace invoices, for roles with invoices:* but not integratio
     expect((await biller("GET", "/api/v1/invoicing/provider")).body).toEqual({
       provider: "native",
       xero_connected: false,
+      stripe_connected: false,
       xero: null,
     });
 
@@ -39,6 +40,7 @@ describe("how a workspace invoices, for roles with invoices:* but not integratio
     expect((await biller("GET", "/api/v1/invoicing/provider")).body).toEqual({
       provider: "xero",
       xero_connected: true,
+      stripe_connected: false,
       xero: {
         status: "active",
         status_reason: null,

@@ -30,7 +30,12 @@ async function linkedInvoice(name: string, approve: boolean) {
   await connectStripe(api, name);
   const linked = await api("POST", `/api/v1/invoices/${invoice.body.id}/payment-link`, {});
   expect(linked.status).toBe(201);
-  return { api, invoiceId: invoice.body.id as string, opportunityId: deal.opportunity.id, link: linked.body.payment_link };
+  return {
+    api,
+    invoiceId: invoice.body.id as string,
+    opportunityId: deal.opportunity.id,
+    link: linked.body.payment_link,
+  };
 }
 
 function pay(stripeLinkId: string) {

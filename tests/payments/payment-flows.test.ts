@@ -55,6 +55,9 @@ describe("subscription links", () => {
     for (const period of periods.body.data) {
       expect(period).toMatchObject({ status: "succeeded", amount: total, stripe: { subscription_id: subscription } });
     }
+    // Each period is one payment in the whole log: its PaymentIntent (no metadata) is not logged again.
+    const everything = await ws.api("GET", "/api/v1/payments?type=payment&limit=200");
+    expect(everything.body.data).toHaveLength(3);
     const records = await recordsOf(database, ws.workspaceId, invoiceId);
     expect(records.succeeded).toHaveLength(1);
     expect(records.invoicePayments).toHaveLength(1);

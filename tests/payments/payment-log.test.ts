@@ -109,12 +109,14 @@ describe("workspaces and Stripe accounts", () => {
     const records = await recordsOf(database, first.workspaceId, victim.invoiceId);
     expect(records).toMatchObject({ succeeded: [], logs: [], invoicePayments: [] });
     expect((await first.api("GET", "/api/v1/payments")).body.data).toHaveLength(0);
-    // The second workspace logs the money it received, linked to none of its invoices.
+    // Money for none of its invoices is not Settle's to log in the second workspace either.
     const logged = await second.api("GET", "/api/v1/payments?type=payment");
-    expect(logged.body.data.length).toBeGreaterThanOrEqual(2);
-    expect(logged.body.data.every((p: { invoice_id: string | null }) => p.invoice_id === null)).toBe(true);
+    expect(logged.body.data).toHaveLength(0);
     // Another workspace's payment is a 404, never a 403.
-    const theirs = logged.body.data[0].id as string;
+    const mine = await approvedInvoice(second);
+    await pay(server, await paymentLink(second, mine.invoiceId));
+    await server.drain();
+    const theirs = (await second.api("GET", `/api/v1/payments?invoice_id=${mine.invoiceId}`)).body.data[0].id as string;
     const hidden = await first.api("GET", `/api/v1/payments/${theirs}/event`);
     expect(hidden.status).toBe(404);
     const own = await second.api("GET", `/api/v1/payments/${theirs}/event`);
@@ -137,8 +139,15 @@ describe("the payment log", () => {
       { email: "quote@example.test", name: 'Doe, "Jr"' },
       { email: "plus@example.test", name: "+1 555 0100" },
     ];
+    // …paying an invoice of this workspace (its metadata), as Stripe would send them.
+    const riskyInvoice = await approvedInvoice(first);
+    const riskyMeta = {
+      settle_workspace_id: first.workspaceId,
+      settle_invoice_id: riskyInvoice.invoiceId,
+      settle_opportunity_id: riskyInvoice.opportunityId,
+    };
     for (const payer of risky) {
-      expect((await server.deliver(sessionEvent(firstAccount, {}, payer))).status).toBe(200);
+      expect((await server.deliver(sessionEvent(firstAccount, riskyMeta, payer))).status).toBe(200);
     }
     await server.drain();
 

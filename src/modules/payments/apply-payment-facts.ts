@@ -46,6 +46,10 @@ async function applyOne(
     );
   }
   const target = await invoiceOf(tx, workspaceId, fact);
+  // A payment Settle cannot tie to one of its invoices is not Settle's to log: the account's other sales, and
+  // each subscription period's PaymentIntent, which carries no metadata and is logged as its Stripe invoice.
+  // Refunds and subscriptions are kept, so one that arrives before its payment can be linked when it lands.
+  if (!target && fact.kind === "payment") return false;
   const logged = await upsertPaymentLog(tx, fact, {
     workspaceId,
     invoiceId: target?.id ?? null,

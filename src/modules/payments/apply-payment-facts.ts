@@ -62,7 +62,11 @@ async function applyOne(
   if (fact.kind === "payment" && fact.ids.paymentIntentId) {
     await linkEarlierRefunds(tx, workspaceId, target, fact.ids.paymentIntentId);
   }
-  if (fact.kind === "payment" && logged.status === "succeeded") {
+  // A payment already logged as succeeded settled its invoice when it was (every report of a payment is tied
+  // to an invoice, in the same transaction): later reports of it (charge.succeeded, the session, a sync)
+  // have nothing left to do there.
+  const alreadySettled = logged.previousStatus === "succeeded";
+  if (fact.kind === "payment" && logged.status === "succeeded" && !alreadySettled) {
     await settleInvoiceFromStripe(tx, ctx, target.id, fact, source);
   } else if (fact.kind === "payment" && logged.status === "failed") {
     await recordBusinessEvent(tx, {

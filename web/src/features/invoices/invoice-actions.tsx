@@ -15,8 +15,9 @@ type Open = "pay" | "edit" | "void" | "delete" | null;
 
 /**
  * The Actions column: exactly the invoice's `allowed_actions` (the server's one lifecycle), so a locked invoice
- * has none. A native invoice's approve reads Send (approving is sending it); a Xero invoice has Approve, and
- * Send Invoice has Xero email it. A native invoice awaiting payment may get a Stripe payment link.
+ * has none. A native invoice's approve reads Mark as sent (sent outside Settle; Send invoice emails it); a Xero
+ * invoice has Approve, and Send Invoice has Xero email it. A native invoice awaiting payment may get a Stripe
+ * payment link.
  */
 export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const toast = useToast();
@@ -45,12 +46,12 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
             busy={approve.isPending}
             onClick={() =>
               approve.mutate(undefined, {
-                onSuccess: (i) => toast(xero ? `${i.number} approved in Xero` : `${i.number} sent`),
+                onSuccess: (i) => toast(xero ? `${i.number} approved in Xero` : `${i.number} marked as sent`),
               })
             }
             data-testid={xero ? "invoice-approve" : "invoice-send"}
           >
-            {xero ? "Approve" : "Send"}
+            {xero ? "Approve" : "Mark as sent"}
           </Button>
         ) : null}
         {allowed.has("send") ? (

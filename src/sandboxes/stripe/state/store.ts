@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { SnapshotFile } from "../../shared/snapshot-file.ts";
 import { noSuch } from "../core/errors.ts";
 import { newPlatform } from "./platform.ts";
 import type { StoredObject, StripeObject, StripeSandboxState } from "./types.ts";
@@ -10,13 +9,11 @@ import type { StoredObject, StripeObject, StripeSandboxState } from "./types.ts"
  */
 export class StripeStore {
   readonly state: StripeSandboxState;
-  private pendingWrite: NodeJS.Timeout | undefined;
+  private readonly snapshot: SnapshotFile<StripeSandboxState>;
 
-  constructor(
-    private readonly persistFile?: string,
-    credentialSeed?: string,
-  ) {
-    this.state = this.load() ?? freshState(credentialSeed);
+  constructor(persistFile?: string, credentialSeed?: string) {
+    this.snapshot = new SnapshotFile(persistFile, 1);
+    this.state = this.snapshot.load() ?? freshState(credentialSeed);
   }
 
   insert<T extends StripeObject>(account: string, body: T): T {
@@ -66,25 +63,11 @@ export class StripeStore {
 
   /** Call after every mutation; the snapshot is written shortly after. */
   changed(): void {
-    if (!this.persistFile || this.pendingWrite) return;
-    this.pendingWrite = setTimeout(() => this.flush(), 50);
+    this.snapshot.changed(() => this.state);
   }
 
   flush(): void {
-    if (this.pendingWrite) clearTimeout(this.pendingWrite);
-    this.pendingWrite = undefined;
-    if (!this.persistFile) return;
-    mkdirSync(dirname(this.persistFile), { recursive: true });
-    const temp = `${this.persistFile}.tmp`;
-    // It holds the platform's secret key and the webhook signing secrets: owner-only, whatever the umask.
-    writeFileSync(temp, JSON.stringify(this.state), { mode: 0o600 });
-    renameSync(temp, this.persistFile);
-  }
-
-  private load(): StripeSandboxState | undefined {
-    if (!this.persistFile || !existsSync(this.persistFile)) return undefined;
-    const parsed = JSON.parse(readFileSync(this.persistFile, "utf8")) as StripeSandboxState;
-    return parsed.version === 1 ? parsed : undefined;
+    this.snapshot.flush(this.state);
   }
 }
 

@@ -1,19 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { SnapshotFile } from "../../shared/snapshot-file.ts";
 import { DEMO_ORGANISATIONS, seedOrganisation } from "./demo-seed.ts";
 import type { OrganisationRecord, SandboxState } from "./types.ts";
 
 /** Owns the state object and its optional JSON snapshot. Writes are coalesced. */
 export class SandboxStore {
   readonly state: SandboxState;
-  private pendingWrite: NodeJS.Timeout | undefined;
+  private readonly snapshot: SnapshotFile<SandboxState>;
 
-  constructor(
-    nowMs: number,
-    private readonly persistFile?: string,
-  ) {
-    this.state = this.load() ?? freshState(nowMs);
+  constructor(nowMs: number, persistFile?: string) {
+    this.snapshot = new SnapshotFile(persistFile, 1);
+    this.state = this.snapshot.load() ?? freshState(nowMs);
   }
 
   organisation(tenantId: string): OrganisationRecord | undefined {
@@ -26,25 +23,11 @@ export class SandboxStore {
 
   /** Call after every mutation; the snapshot is written shortly after. */
   changed(): void {
-    if (!this.persistFile || this.pendingWrite) return;
-    this.pendingWrite = setTimeout(() => this.flush(), 50);
+    this.snapshot.changed(() => this.state);
   }
 
   flush(): void {
-    if (this.pendingWrite) clearTimeout(this.pendingWrite);
-    this.pendingWrite = undefined;
-    if (!this.persistFile) return;
-    mkdirSync(dirname(this.persistFile), { recursive: true });
-    const temp = `${this.persistFile}.tmp`;
-    // It holds the signing key and refresh tokens: owner-only, whatever the umask.
-    writeFileSync(temp, JSON.stringify(this.state), { mode: 0o600 });
-    renameSync(temp, this.persistFile);
-  }
-
-  private load(): SandboxState | undefined {
-    if (!this.persistFile || !existsSync(this.persistFile)) return undefined;
-    const parsed = JSON.parse(readFileSync(this.persistFile, "utf8")) as SandboxState;
-    return parsed.version === 1 ? parsed : undefined;
+    this.snapshot.flush(this.state);
   }
 }
 

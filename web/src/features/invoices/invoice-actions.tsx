@@ -29,7 +29,8 @@ export function InvoiceActions({ invoice }: { invoice: Invoice }) {
   const sync = useSyncXeroInvoices(invoice.opportunity_id);
   const allowed = new Set(invoice.allowed_actions);
   const xero = invoice.provider === "xero";
-  if (allowed.size === 0) return null;
+  // Sync payment status sits with the payment link (payment-link-panel), not here: a paid invoice shows no actions.
+  if ([...allowed].every((action) => action === "sync_payments")) return null;
   const close = () => {
     setOpen(null);
     voiding.reset();

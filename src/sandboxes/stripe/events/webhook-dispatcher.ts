@@ -4,6 +4,7 @@ import https from "node:https";
 import type { StripeSandboxContext } from "../context.ts";
 import { endpointsOf, endpointWants } from "../resources/webhook-endpoints.ts";
 import type { EventSink, StripeEvent } from "./event-bus.ts";
+import { postWebhook } from "./webhook-post.ts";
 
 /** Where one event goes: the endpoint configured with the sandbox, or a `we_…` on some account. */
 export interface DeliveryTarget {
@@ -56,7 +57,6 @@ const KEPT_DELIVERIES = 1_000;
 const MAX_IN_FLIGHT = 128;
 /** Events whose delivery never succeeded to some endpoint are remembered up to this many. */
 const KEPT_PENDING_EVENTS = 10_000;
-const USER_AGENT = "Stripe/1.0 (+https://stripe.com/docs/webhooks)";
 const CONFIGURED = "configured";
 
 /** `Stripe-Signature` as Stripe sends it and `stripe.webhooks.constructEvent` checks it. */
@@ -292,7 +292,11 @@ export class WebhookDispatcher implements EventSink {
     const bad = job.kind === "bad_signature";
     const signature = signatureHeader(payload.json, bad ? `${job.target.secret}_not_the_secret` : job.target.secret);
     const started = performance.now();
-    const result = await this.post(job.target.url, payload.json, signature);
+    const result = await postWebhook(job.target.url, payload.json, signature, {
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      timeoutMs: this.ctx.timing.webhookTimeoutMs,
+    });
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     const record: DeliveryRecord = {
       id: this.nextRecordId++,
@@ -353,62 +357,6 @@ export class WebhookDispatcher implements EventSink {
     }
     this.records[this.recordCursor] = record;
     this.recordCursor = (this.recordCursor + 1) % KEPT_DELIVERIES;
-  }
-
-  private post(
-    rawUrl: string,
-    body: string,
-    signature: string,
-  ): Promise<{ status: number | null; error: string | null; body: string }> {
-    return new Promise((resolve) => {
-      let settled = false;
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (status: number | null, error: string | null, text = "") => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve({ status, error, body: text });
-      };
-      let url: URL;
-      try {
-        url = new URL(rawUrl);
-      } catch {
-        finish(null, "invalid URL");
-        return;
-      }
-      const secure = url.protocol === "https:";
-      // Redirects are not followed: a 3xx is a failed delivery, as on Stripe.
-      const request = (secure ? https : http).request(
-        url,
-        {
-          method: "POST",
-          agent: secure ? this.httpsAgent : this.httpAgent,
-          headers: {
-            "content-type": "application/json; charset=utf-8",
-            "content-length": Buffer.byteLength(body),
-            "user-agent": USER_AGENT,
-            "stripe-signature": signature,
-            accept: "*/*; q=0.5, application/xml",
-            "cache-control": "no-cache",
-          },
-        },
-        (response) => {
-          let text = "";
-          response.setEncoding("utf8");
-          response.on("data", (chunk: string) => {
-            if (text.length < 300) text += chunk;
-          });
-          response.on("end", () => finish(response.statusCode ?? null, null, text.slice(0, 300)));
-          response.on("error", (error) => finish(response.statusCode ?? null, error.message, text.slice(0, 300)));
-        },
-      );
-      timer = setTimeout(() => {
-        finish(null, `timed out after ${this.ctx.timing.webhookTimeoutMs} ms`);
-        request.destroy();
-      }, this.ctx.timing.webhookTimeoutMs);
-      request.on("error", (error: NodeJS.ErrnoException) => finish(null, error.code ?? error.message));
-      request.end(body);
-    });
   }
 }
 

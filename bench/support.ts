@@ -8,7 +8,7 @@ import { createTestDatabase } from "../tests/support/test-db.ts";
 export const BENCH_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 /** The databases a benchmark runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
-export function benchDatabases(): { label: string; open: () => Promise<Database> }[] {
+export function benchDatabases(): { label: string; open: () => Promise<Database & { url?: string }> }[] {
   const pglite = { label: "pglite", open: () => withoutEnv("TEST_DATABASE_URL", createTestDatabase) };
   return process.env.TEST_DATABASE_URL ? [pglite, { label: "postgres", open: createTestDatabase }] : [pglite];
 }

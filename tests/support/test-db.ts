@@ -9,7 +9,7 @@ import { migratePostgres } from "../../src/runtime/open-migrated-db.ts";
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new PostgreSQL database
  * created from TEST_DATABASE_URL (dropped on close). Tests run the real migrations, never a schema push.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ pglite: await PGlite.create() });
@@ -27,6 +27,7 @@ export async function createTestDatabase(): Promise<Database> {
   const database = await openDatabase({ databaseUrl: testUrl.toString(), poolSize: 8 });
   return {
     ...database,
+    url: testUrl.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: url });

@@ -5,12 +5,15 @@ import { Loading } from "./components/ui/states.tsx";
 import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
+import { CompaniesPage } from "./features/companies/companies-page.tsx";
+import { CompanyPage } from "./features/companies/company-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { PaymentsPage } from "./features/payments/payments-page.tsx";
+import { ProductsPage } from "./features/products/products-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
@@ -43,6 +46,9 @@ function SignedIn({ me }: { me: Me }) {
         <Switch>
           <Route path="/opportunities" component={OpportunitiesPage} />
           <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
+          <Route path="/companies" component={CompaniesPage} />
+          <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
+          <Route path="/products" component={ProductsPage} />
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
           {me.scopes.includes("invoices:read") ? (
             <>

@@ -10,6 +10,8 @@ type NavItem = { href: string; label: string; scope: string };
 
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
+  { href: "/companies", label: "Companies", scope: "companies:read" },
+  { href: "/products", label: "Products", scope: "products:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
   { href: "/outbox", label: "Outbox", scope: "invoices:read" },
 ];

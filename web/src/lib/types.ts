@@ -99,3 +99,7 @@ export type StripePayment = Schemas["Payment"];
 export type StripePaymentType = StripePayment["type"];
 export type StripePaymentStatus = StripePayment["status"];
 export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;
+
+export type CompanyBody = JsonBody<Op<"/api/v1/companies", "post">>;
+export type ContactBody = JsonBody<Op<"/api/v1/contacts", "post">>;
+export type ProductBody = JsonBody<Op<"/api/v1/products", "post">>;

@@ -1434,6 +1434,7 @@ export interface paths {
           q?: string;
           status?: "open" | "won" | "lost";
           stage?: string;
+          stage_id?: string;
           company_id?: string;
           expand?: "products";
         };
@@ -1489,7 +1490,7 @@ export interface paths {
     };
     /**
      * Create an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. company_id, primary_contact_id and owner_id from outside the workspace are 404.
      *
      * Requires scope `opportunities:write`.
      */
@@ -1503,6 +1504,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -1670,7 +1672,7 @@ export interface paths {
     };
     /**
      * Update an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. The currency cannot change while it has lines (409).
      *
      * Requires scope `opportunities:write`.
      */
@@ -1689,6 +1691,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -4909,6 +4912,7 @@ export interface paths {
           q?: string;
           status?: "open" | "won" | "lost";
           stage?: string;
+          stage_id?: string;
           company_id?: string;
           expand?: "products";
         };
@@ -4964,7 +4968,7 @@ export interface paths {
     };
     /**
      * Create an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. company_id, primary_contact_id and owner_id from outside the workspace are 404.
      *
      * Requires scope `opportunities:write`.
      */
@@ -4978,6 +4982,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -5145,7 +5150,7 @@ export interface paths {
     };
     /**
      * Update an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. The currency cannot change while it has lines (409).
      *
      * Requires scope `opportunities:write`.
      */
@@ -5164,6 +5169,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -7252,6 +7258,245 @@ export interface paths {
       };
     };
   };
+  "/api/v1/stages": {
+    /**
+     * The workspace's pipeline stages in board order
+     * @description Requires scope `opportunities:read`.
+     */
+    get: {
+      responses: {
+        /** @description The stages */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Stage"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Add a stage (last unless `position` is given; the others shift)
+     * @description Requires scope `settings:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "open" | "won" | "lost";
+            name: string;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The stage */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Stage"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/stages/{id}": {
+    /**
+     * Delete a stage; one still holding opportunities is 409 unless `move_to` names their new stage
+     * @description Requires scope `settings:write`.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          move_to?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Rename, change the kind or move a stage (positions stay 0..n-1)
+     * @description A rename also renames the `stage` text of its opportunities.
+     *
+     * Requires scope `settings:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "open" | "won" | "lost";
+            name?: string;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The stage */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Stage"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/xero-repeating-invoices/{id}": {
     /**
      * Delete a Xero repeating invoice (the invoices it raised stay)
@@ -7645,7 +7890,9 @@ export interface components {
       primary_contact_id: string | null;
       /** @description With `expand=products` only */
       products?: components["schemas"]["ProductLine"][];
+      /** @description The stage's name (kept for clients of the free-text field) */
       stage: string;
+      stage_id: string | null;
       /** @enum {string} */
       status: "open" | "won" | "lost";
       /** @description Sum of line totals, tax-exclusive */
@@ -7769,6 +8016,19 @@ export interface components {
       /** @enum {string|null} */
       preset: "admin" | "editor" | "viewer" | null;
       scopes: string[];
+    };
+    Stage: {
+      created_at: string;
+      id: string;
+      /**
+       * @description won and lost stages close their deals
+       * @enum {string}
+       */
+      kind: "open" | "won" | "lost";
+      name: string;
+      /** @description 0-based column order on the board */
+      position: number;
+      updated_at: string;
     };
     StripeStatus: {
       account_id: string | null;

@@ -13,6 +13,8 @@ import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { PaymentsPage } from "./features/payments/payments-page.tsx";
+import { BoardPage } from "./features/pipeline/board-page.tsx";
+import { StagesPage } from "./features/pipeline/stages-page.tsx";
 import { ProductsPage } from "./features/products/products-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
@@ -49,6 +51,7 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/companies" component={CompaniesPage} />
           <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
           <Route path="/products" component={ProductsPage} />
+          <Route path="/pipeline" component={BoardPage} />
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
           {me.scopes.includes("invoices:read") ? (
             <>
@@ -67,6 +70,7 @@ function SignedIn({ me }: { me: Me }) {
               <Route path="/settings/invoicing" component={InvoicingPage} />
               <Route path="/settings/branding" component={BrandingPage} />
               <Route path="/settings/jobs" component={JobsPage} />
+              <Route path="/settings/stages" component={StagesPage} />
             </>
           ) : null}
           {me.scopes.includes("members:write") ? <Route path="/settings/audit-log" component={AuditLogPage} /> : null}

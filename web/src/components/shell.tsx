@@ -10,6 +10,7 @@ type NavItem = { href: string; label: string; scope: string };
 
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
+  { href: "/pipeline", label: "Pipeline", scope: "opportunities:read" },
   { href: "/companies", label: "Companies", scope: "companies:read" },
   { href: "/products", label: "Products", scope: "products:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
@@ -23,6 +24,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
   { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
+  { href: "/settings/stages", label: "Stages", scope: "settings:write" },
   { href: "/settings/mail", label: "Mail log", scope: "invoices:read" },
   { href: "/settings/audit-log", label: "Audit log", scope: "members:write" },
 ];

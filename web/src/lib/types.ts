@@ -103,3 +103,7 @@ export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;
 export type CompanyBody = JsonBody<Op<"/api/v1/companies", "post">>;
 export type ContactBody = JsonBody<Op<"/api/v1/contacts", "post">>;
 export type ProductBody = JsonBody<Op<"/api/v1/products", "post">>;
+
+export type Stage = Schemas["Stage"];
+export type StageKind = Stage["kind"];
+export type StageBody = JsonBody<Op<"/api/v1/stages/{id}", "patch">>;

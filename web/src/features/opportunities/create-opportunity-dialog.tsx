@@ -6,14 +6,13 @@ import { Dialog } from "../../components/ui/dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
-import { humanise } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
+import { useStages } from "../pipeline/queries.ts";
 import { OPPORTUNITIES_KEY, useCompanies } from "./queries.ts";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "AUD", "NZD", "CAD", "JPY", "KWD"];
-const FIELDS = ["name", "company_id", "currency", "stage"];
-const STAGES = ["lead", "qualified", "proposal", "negotiation", "closed"] as const;
+const FIELDS = ["name", "company_id", "currency", "stage_id"];
 
 export function CreateOpportunityDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const client = useQueryClient();
@@ -23,12 +22,15 @@ export function CreateOpportunityDialog({ open, onClose }: { open: boolean; onCl
   const [name, setName] = useState("");
   const [companyId, setCompanyId] = useState("");
   const [currency, setCurrency] = useState("USD");
-  const [stage, setStage] = useState<string>(STAGES[0]);
+  const stages = useStages(open);
+  const [chosenStage, setStage] = useState("");
+  // The first stage of the workspace's pipeline until one is chosen.
+  const stageId = chosenStage || stages.data?.[0]?.id || "";
   const create = useMutation<Opportunity, ApiError>({
     mutationFn: () =>
       api("/opportunities", {
         method: "POST",
-        body: { name, currency, company_id: companyId, stage },
+        body: { name, currency, company_id: companyId, ...(stageId ? { stage_id: stageId } : {}) },
       }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: OPPORTUNITIES_KEY });
@@ -76,12 +78,12 @@ export function CreateOpportunityDialog({ open, onClose }: { open: boolean; onCl
             </select>
           )}
         </Field>
-        <Field label="Stage" error={create.error?.issueFor("stage")}>
+        <Field label="Stage" error={create.error?.issueFor("stage_id")}>
           {(id) => (
-            <select id={id} value={stage} onChange={(e) => setStage(e.target.value)}>
-              {STAGES.map((s) => (
-                <option key={s} value={s}>
-                  {humanise(s)}
+            <select id={id} value={stageId} onChange={(e) => setStage(e.target.value)}>
+              {(stages.data ?? []).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
                 </option>
               ))}
             </select>

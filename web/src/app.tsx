@@ -16,6 +16,7 @@ import { PaymentsPage } from "./features/payments/payments-page.tsx";
 import { BoardPage } from "./features/pipeline/board-page.tsx";
 import { StagesPage } from "./features/pipeline/stages-page.tsx";
 import { ProductsPage } from "./features/products/products-page.tsx";
+import { ReceivablesPage } from "./features/receivables/receivables-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
@@ -53,6 +54,7 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/products" component={ProductsPage} />
           <Route path="/pipeline" component={BoardPage} />
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
+          {me.scopes.includes("invoices:read") ? <Route path="/receivables" component={ReceivablesPage} /> : null}
           {me.scopes.includes("invoices:read") ? (
             <>
               <Route path="/outbox" component={OutboxPage} />

@@ -13,6 +13,7 @@ const MAIN: NavItem[] = [
   { href: "/pipeline", label: "Pipeline", scope: "opportunities:read" },
   { href: "/companies", label: "Companies", scope: "companies:read" },
   { href: "/products", label: "Products", scope: "products:read" },
+  { href: "/receivables", label: "Receivables", scope: "invoices:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
   { href: "/outbox", label: "Outbox", scope: "invoices:read" },
 ];

@@ -15,6 +15,7 @@ import { paymentRoutes } from "./routes/payments.ts";
 import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
+import { reportRoutes } from "./routes/reports.ts";
 import { stageRoutes } from "./routes/stages.ts";
 import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
 import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
@@ -46,4 +47,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", auditEventRoutes);
   api.route("/", mailRoutes);
   api.route("/", stageRoutes);
+  api.route("/", reportRoutes);
 }

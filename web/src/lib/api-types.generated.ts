@@ -6828,6 +6828,65 @@ export interface paths {
       };
     };
   };
+  "/api/v1/reports/receivables": {
+    /**
+     * What the workspace is owed: outstanding and overdue per currency, ageing per company, pipeline by payment status, paid per month
+     * @description From native and synced Xero invoices awaiting payment (AUTHORISED), in minor units. Ageing buckets count days past the due date on `as_of` (default today, UTC).
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          as_of?: string;
+        };
+      };
+      responses: {
+        /** @description The receivables */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Receivables"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/roles": {
     /**
      * List roles with their scopes
@@ -7558,6 +7617,14 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    /** @description Amounts still due by days past the due date, minor units */
+    Ageing: {
+      current: number;
+      days_1_30: number;
+      days_31_60: number;
+      days_61_90: number;
+      days_90_plus: number;
+    };
     ApiKey: {
       created_at: string;
       id: string;
@@ -8009,6 +8076,39 @@ export interface components {
       tax_rate: number;
       unit_amount: number;
       updated_at: string;
+    };
+    Receivables: {
+      /** @description The day the ageing is counted from */
+      as_of: string;
+      by_company: {
+        ageing: components["schemas"]["Ageing"];
+        company_id: string;
+        company_name: string;
+        currency: string;
+        outstanding_amount: number;
+        overdue_amount: number;
+      }[];
+      /** @description Per currency */
+      data: {
+        ageing: components["schemas"]["Ageing"];
+        currency: string;
+        outstanding_amount: number;
+        overdue_amount: number;
+      }[];
+      /** @description The last 12 months (YYYY-MM), each currency seen */
+      paid_by_month: {
+        currency: string;
+        month: string;
+        paid_amount: number;
+      }[];
+      /** @description Line totals of open opportunities by payment status */
+      pipeline_by_status: {
+        currency: string;
+        deposit_invoiced_amount: number;
+        invoiced_amount: number;
+        paid_amount: number;
+        unpaid_amount: number;
+      }[];
     };
     Role: {
       id: string;

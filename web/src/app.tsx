@@ -7,6 +7,7 @@ import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
 import { CompaniesPage } from "./features/companies/companies-page.tsx";
 import { CompanyPage } from "./features/companies/company-page.tsx";
+import { ImportPage } from "./features/imports/import-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
@@ -53,6 +54,9 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
           <Route path="/products" component={ProductsPage} />
           <Route path="/pipeline" component={BoardPage} />
+          {["companies", "contacts", "products", "opportunities"].some((e) => me.scopes.includes(`${e}:write`)) ? (
+            <Route path="/import" component={ImportPage} />
+          ) : null}
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
           {me.scopes.includes("invoices:read") ? <Route path="/receivables" component={ReceivablesPage} /> : null}
           {me.scopes.includes("invoices:read") ? (

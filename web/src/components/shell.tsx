@@ -6,13 +6,23 @@ import { useMe, useSignOut } from "../lib/session.tsx";
 import type { Meta } from "../lib/types.ts";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
-type NavItem = { href: string; label: string; scope: string };
+/** Shown with `scope`, or with any of `anyOf` when given (Import needs a write scope for some list). */
+type NavItem = { href: string; label: string; scope: string; anyOf?: string[] };
+
+const allows = (scopes: string[], item: NavItem) =>
+  item.anyOf ? item.anyOf.some((s) => scopes.includes(s)) : scopes.includes(item.scope);
 
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
   { href: "/pipeline", label: "Pipeline", scope: "opportunities:read" },
   { href: "/companies", label: "Companies", scope: "companies:read" },
   { href: "/products", label: "Products", scope: "products:read" },
+  {
+    href: "/import",
+    label: "Import",
+    scope: "companies:write",
+    anyOf: ["companies:write", "contacts:write", "products:write", "opportunities:write"],
+  },
   { href: "/receivables", label: "Receivables", scope: "invoices:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
   { href: "/outbox", label: "Outbox", scope: "invoices:read" },
@@ -36,7 +46,7 @@ function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <>
       {items
-        .filter((item) => scopes.includes(item.scope))
+        .filter((item) => allows(scopes, item))
         .map((item) => (
           <Link
             key={item.href}

@@ -107,3 +107,6 @@ export type ProductBody = JsonBody<Op<"/api/v1/products", "post">>;
 export type Stage = Schemas["Stage"];
 export type StageKind = Stage["kind"];
 export type StageBody = JsonBody<Op<"/api/v1/stages/{id}", "patch">>;
+
+export type Receivables = Schemas["Receivables"];
+export type Ageing = Schemas["Ageing"];

@@ -31,3 +31,13 @@ export function monthLabel(month: string): string {
     ? month
     : new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric" }).format(date);
 }
+
+/** The 12 months (YYYY-MM) ending with the report's day, oldest first. */
+export function lastTwelveMonths(asOf: string): string[] {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  return Array.from({ length: 12 }, (_, i) => {
+    const index = year * 12 + (month - 1) - (11 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+  });
+}

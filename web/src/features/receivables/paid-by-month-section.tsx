@@ -2,14 +2,14 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { Card } from "../../components/ui/card.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { formatMoney } from "../../lib/money.ts";
-import { axisMoney, monthLabel, tooltipMoney } from "./chart-format.ts";
+import { axisMoney, lastTwelveMonths, monthLabel, tooltipMoney } from "./chart-format.ts";
 import type { Receivables } from "./types.ts";
 
 type Row = Receivables["paid_by_month"][number];
 
 /** Money received in each of the last 12 months in the chosen currency; a month with none shows as zero. */
-export function PaidByMonthSection({ rows, currency }: { rows: Row[]; currency: string }) {
-  const months = [...new Set(rows.map((r) => r.month))].sort();
+export function PaidByMonthSection({ rows, currency, asOf }: { rows: Row[]; currency: string; asOf: string }) {
+  const months = [...new Set([...lastTwelveMonths(asOf), ...rows.map((r) => r.month)])].sort().slice(-12);
   const data = months.map((month) => ({
     month,
     label: monthLabel(month),

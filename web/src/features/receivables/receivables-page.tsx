@@ -58,7 +58,7 @@ export function ReceivablesPage() {
           <TotalsSection rows={report.data.data} currency={currency} />
           <AgeingSection rows={report.data.by_company} currency={currency} />
           <PipelineStatusSection rows={report.data.pipeline_by_status} currency={currency} />
-          <PaidByMonthSection rows={report.data.paid_by_month} currency={currency} />
+          <PaidByMonthSection rows={report.data.paid_by_month} currency={currency} asOf={report.data.as_of} />
         </div>
       ) : null}
     </div>

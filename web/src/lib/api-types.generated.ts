@@ -620,7 +620,7 @@ export interface paths {
   };
   "/api/v1/companies": {
     /**
-     * List companies, newest first; `q` searches the name
+     * List companies, newest first or by name (`sort=name`); `q` searches the name; archived hidden unless `archived=true|only`
      * @description Requires scope `companies:read`.
      */
     get: {
@@ -629,6 +629,8 @@ export interface paths {
           limit?: number;
           cursor?: string;
           q?: string;
+          archived?: "false" | "true" | "only";
+          sort?: "newest" | "name";
         };
       };
       responses: {
@@ -863,6 +865,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
+            archived?: boolean;
             email?: string | null;
             name?: string;
             phone?: string | null;
@@ -1064,6 +1067,7 @@ export interface paths {
           "application/json": {
             company_id?: string | null;
             email?: string | null;
+            is_primary?: boolean;
             name: string;
             phone?: string | null;
           };
@@ -1239,6 +1243,7 @@ export interface paths {
           "application/json": {
             company_id?: string | null;
             email?: string | null;
+            is_primary?: boolean;
             name?: string;
             phone?: string | null;
           };
@@ -6592,12 +6597,16 @@ export interface paths {
             billing?: "one_off" | "recurring";
             currency: string;
             deposit_percent?: number | string | null;
+            description?: string | null;
             is_active?: boolean;
             name: string;
+            /** @enum {string|null} */
+            recurring_interval?: "week" | "month" | "quarter" | "year" | null;
             sku?: string | null;
             tax_rate?: number | string;
             unit?: string;
             unit_amount: number;
+            xero_account_code?: string | null;
           };
         };
       };
@@ -6704,7 +6713,7 @@ export interface paths {
       };
     };
     /**
-     * Delete a product no line uses (otherwise set is_active false)
+     * Delete a product; one used on lines is archived instead (is_active false, archived_at set)
      * @description Requires scope `products:write`.
      */
     delete: {
@@ -6773,12 +6782,16 @@ export interface paths {
             billing?: "one_off" | "recurring";
             currency?: string;
             deposit_percent?: number | string | null;
+            description?: string | null;
             is_active?: boolean;
             name?: string;
+            /** @enum {string|null} */
+            recurring_interval?: "week" | "month" | "quarter" | "year" | null;
             sku?: string | null;
             tax_rate?: number | string;
             unit?: string;
             unit_amount?: number;
+            xero_account_code?: string | null;
           };
         };
       };
@@ -7697,6 +7710,7 @@ export interface components {
         | "payment_status_changed";
     };
     Company: {
+      archived_at: string | null;
       created_at: string;
       email: string | null;
       id: string;
@@ -7711,6 +7725,8 @@ export interface components {
       created_at: string;
       email: string | null;
       id: string;
+      /** @description The company's primary contact (at most one per company) */
+      is_primary: boolean;
       name: string;
       phone: string | null;
       updated_at: string;
@@ -8033,15 +8049,20 @@ export interface components {
       state: "active" | "expired" | "revoked";
     };
     Product: {
+      /** @description Set when a product used on lines was removed from the catalogue */
+      archived_at: string | null;
       /** @enum {string} */
       billing: "one_off" | "recurring";
       created_at: string;
       currency: string;
       /** @description Default deposit %; null → workspace default */
       deposit_percent: number | null;
+      description: string | null;
       id: string;
       is_active: boolean;
       name: string;
+      /** @enum {string|null} */
+      recurring_interval: "week" | "month" | "quarter" | "year" | null;
       sku: string | null;
       /** @description Default tax rate, percent */
       tax_rate: number;
@@ -8049,6 +8070,8 @@ export interface components {
       /** @description Minor units of `currency` */
       unit_amount: number;
       updated_at: string;
+      /** @description Xero revenue account code; null → default */
+      xero_account_code: string | null;
     };
     ProductLine: {
       created_at: string;

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { SearchBox } from "../features/search/search-box.tsx";
 import { api } from "../lib/api.ts";
 import { useMe, useSignOut } from "../lib/session.tsx";
 import type { Meta } from "../lib/types.ts";
@@ -81,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <aside className="sidebar">
         <div className="brand">Settle</div>
         <WorkspaceSwitcher />
+        <SearchBox />
         <nav className="nav" aria-label="Main">
           <NavLinks items={MAIN} />
           {hasSettings ? <div className="nav-section">Settings</div> : null}

@@ -3,6 +3,7 @@ import { Link } from "wouter";
 import { Button } from "../../components/ui/button.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
+import { Pill } from "../../components/ui/pill.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { formatDate } from "../../lib/format.ts";
@@ -18,16 +19,24 @@ import { COMPANIES_KEY } from "./queries.ts";
 const SORTS = [
   { value: "", label: "Newest first" },
   { value: "name", label: "Name A–Z" },
-  { value: "-name", label: "Name Z–A" },
-  { value: "created_at", label: "Oldest first" },
+] as const;
+const SHOWING = [
+  { value: "", label: "Active" },
+  { value: "only", label: "Archived" },
+  { value: "true", label: "Active and archived" },
 ] as const;
 
 export function CompaniesPage() {
   const canWrite = useCan("companies:write");
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState("");
+  const [archived, setArchived] = useState("");
   const q = useDebounced(search.trim());
-  const list = usePageList<Company>(COMPANIES_KEY, "/companies", { q, sort: sort || undefined });
+  const list = usePageList<Company>(COMPANIES_KEY, "/companies", {
+    q,
+    sort: sort || undefined,
+    archived: archived || undefined,
+  });
   const [creating, setCreating] = useState(false);
   return (
     <div className="page">
@@ -62,6 +71,18 @@ export function CompaniesPage() {
               </option>
             ))}
           </select>
+          <select
+            aria-label="Showing"
+            value={archived}
+            onChange={(e) => setArchived(e.target.value)}
+            data-testid="company-archived"
+          >
+            {SHOWING.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
         </div>
         <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />
         {list.isPending ? (
@@ -90,6 +111,12 @@ export function CompaniesPage() {
                   <Link href={`/companies/${c.id}`} className="row-link">
                     {c.name}
                   </Link>
+                  {c.archived_at ? (
+                    <>
+                      {" "}
+                      <Pill>Archived</Pill>
+                    </>
+                  ) : null}
                 </td>
                 <td>{c.email ?? "—"}</td>
                 <td>{c.phone ?? "—"}</td>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Loading } from "../../components/ui/states.tsx";
 import { api } from "../../lib/api.ts";
+import { formatDate } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity, Page } from "../../lib/types.ts";
 import { OPPORTUNITIES_KEY } from "../opportunities/queries.ts";
@@ -15,7 +16,7 @@ import { CompanyInvoicesCard } from "./company-invoices-card.tsx";
 import { CompanyOpportunitiesCard } from "./company-opportunities-card.tsx";
 import { CompanyXeroLink } from "./company-xero-link.tsx";
 import { ContactsCard } from "./contacts-card.tsx";
-import { useDeleteCompany } from "./queries.ts";
+import { useArchiveCompany, useDeleteCompany } from "./queries.ts";
 
 function useCompanyOpportunities(companyId: string, enabled: boolean) {
   return useQuery({
@@ -42,6 +43,7 @@ export function CompanyPage({ id }: { id: string }) {
   const company = useCompany(id, true);
   const opportunities = useCompanyOpportunities(id, canReadOpportunities);
   const remove = useDeleteCompany(id);
+  const archive = useArchiveCompany(id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   if (company.isPending) return <Loading />;
@@ -72,12 +74,25 @@ export function CompanyPage({ id }: { id: string }) {
             <Button onClick={() => setEditing(true)} data-testid="edit-company">
               Edit
             </Button>
+            <Button
+              busy={archive.isPending}
+              onClick={() => archive.mutate(!c.archived_at)}
+              data-testid={c.archived_at ? "restore-company" : "archive-company"}
+            >
+              {c.archived_at ? "Restore" : "Archive"}
+            </Button>
             <Button variant="danger" onClick={() => setDeleting(true)} data-testid="delete-company">
               Delete
             </Button>
           </div>
         ) : null}
       </header>
+      <ErrorBanner error={archive.error} />
+      {c.archived_at ? (
+        <div className="notice" role="status" data-testid="company-archived">
+          Archived on {formatDate(c.archived_at)}: hidden from the companies list, its history kept.
+        </div>
+      ) : null}
       <ContactsCard companyId={id} />
       {canReadOpportunities ? <CompanyOpportunitiesCard opportunities={opportunities} /> : null}
       {canReadInvoices && opportunities.data ? <CompanyInvoicesCard opportunities={opportunities.data} /> : null}

@@ -3,12 +3,13 @@ import { Button } from "../../components/ui/button.tsx";
 import { Card } from "../../components/ui/card.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
+import { Pill } from "../../components/ui/pill.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { useCan } from "../../lib/session.tsx";
 import type { Contact } from "../../lib/types.ts";
 import { ContactFormDialog } from "./contact-form-dialog.tsx";
-import { useCompanyContacts, useRemoveContact } from "./queries.ts";
+import { useCompanyContacts, useMakePrimary, useRemoveContact } from "./queries.ts";
 
 type Editing = { contact: Contact | null } | null;
 
@@ -18,6 +19,11 @@ export function ContactsCard({ companyId }: { companyId: string }) {
   const canWrite = useCan("contacts:write");
   const contacts = useCompanyContacts(companyId, canRead);
   const remove = useRemoveContact();
+  const primary = useMakePrimary();
+  // The primary contact first, then by name.
+  const rows = [...(contacts.data ?? [])].sort(
+    (a, b) => Number(b.is_primary) - Number(a.is_primary) || a.name.localeCompare(b.name),
+  );
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Contact | null>(null);
   if (!canRead) return null;
@@ -34,9 +40,10 @@ export function ContactsCard({ companyId }: { companyId: string }) {
       }
     >
       <ErrorBanner error={contacts.error} onRetry={() => void contacts.refetch()} />
+      <ErrorBanner error={primary.error} />
       {contacts.isPending ? (
         <Loading />
-      ) : (contacts.data ?? []).length === 0 ? (
+      ) : rows.length === 0 ? (
         <EmptyState title="No contacts yet" />
       ) : (
         <Table
@@ -49,9 +56,19 @@ export function ContactsCard({ companyId }: { companyId: string }) {
             </tr>
           }
         >
-          {(contacts.data ?? []).map((c) => (
-            <tr key={c.id} data-testid="contact-row" data-name={c.name}>
-              <td className="strong">{c.name}</td>
+          {rows.map((c) => (
+            <tr key={c.id} data-testid="contact-row" data-name={c.name} data-primary={c.is_primary}>
+              <td>
+                <span className="strong">{c.name}</span>
+                {c.is_primary ? (
+                  <>
+                    {" "}
+                    <Pill tone="indigo" testId="primary-contact">
+                      Primary
+                    </Pill>
+                  </>
+                ) : null}
+              </td>
               <td>{c.email ?? "—"}</td>
               <td>{c.phone ?? "—"}</td>
               {canWrite ? (

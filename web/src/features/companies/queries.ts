@@ -8,7 +8,13 @@ export const CONTACTS_KEY = ["contacts"] as const;
 export const companyContactsKey = (companyId: string) => ["contacts", { company_id: companyId }] as const;
 
 export type CompanyInput = { name: string; email: string | null; phone: string | null; website: string | null };
-export type ContactInput = { name: string; email: string | null; phone: string | null; company_id: string | null };
+export type ContactInput = {
+  name?: string;
+  email?: string | null;
+  phone?: string | null;
+  company_id?: string | null;
+  is_primary?: boolean;
+};
 
 export function useSaveCompany(existing: Company | null) {
   const client = useQueryClient();
@@ -17,6 +23,18 @@ export function useSaveCompany(existing: Company | null) {
       existing
         ? api(`/companies/${existing.id}`, { method: "PATCH", body })
         : api("/companies", { method: "POST", body }),
+    onSuccess: (company) => {
+      client.setQueryData(companyKey(company.id), company);
+      void client.invalidateQueries({ queryKey: COMPANIES_KEY });
+    },
+  });
+}
+
+/** Archiving hides the company from lists and keeps its history; restoring brings it back. */
+export function useArchiveCompany(id: string) {
+  const client = useQueryClient();
+  return useMutation<Company, ApiError, boolean>({
+    mutationFn: (archived) => api(`/companies/${id}`, { method: "PATCH", body: { archived } }),
     onSuccess: (company) => {
       client.setQueryData(companyKey(company.id), company);
       void client.invalidateQueries({ queryKey: COMPANIES_KEY });
@@ -47,6 +65,15 @@ export function useSaveContact(existing: Contact | null) {
       existing
         ? api(`/contacts/${existing.id}`, { method: "PATCH", body })
         : api("/contacts", { method: "POST", body }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: CONTACTS_KEY }),
+  });
+}
+
+/** The company's one primary contact: marking one moves the mark from the previous one. */
+export function useMakePrimary() {
+  const client = useQueryClient();
+  return useMutation<Contact, ApiError, Contact>({
+    mutationFn: (contact) => api(`/contacts/${contact.id}`, { method: "PATCH", body: { is_primary: true } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: CONTACTS_KEY }),
   });
 }

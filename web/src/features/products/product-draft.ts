@@ -11,6 +11,9 @@ export type ProductDraft = {
   billing: Product["billing"];
   deposit: string;
   taxRate: string;
+  description: string;
+  interval: NonNullable<Product["recurring_interval"]>;
+  xeroAccount: string;
 };
 
 export function draftOf(product: Product | null): ProductDraft {
@@ -24,6 +27,9 @@ export function draftOf(product: Product | null): ProductDraft {
       billing: "one_off",
       deposit: "",
       taxRate: "0",
+      description: "",
+      interval: "month",
+      xeroAccount: "",
     };
   }
   return {
@@ -35,6 +41,9 @@ export function draftOf(product: Product | null): ProductDraft {
     billing: product.billing,
     deposit: product.deposit_percent === null ? "" : String(product.deposit_percent),
     taxRate: String(product.tax_rate),
+    description: product.description ?? "",
+    interval: product.recurring_interval ?? "month",
+    xeroAccount: product.xero_account_code ?? "",
   };
 }
 
@@ -53,6 +62,10 @@ export function bodyOf(draft: ProductDraft): { body: ProductBody } | { invalid: 
       // Percentages go as the typed decimal text: the server stores them exactly.
       deposit_percent: draft.deposit.trim() === "" ? null : draft.deposit.trim(),
       tax_rate: draft.taxRate.trim() === "" ? "0" : draft.taxRate.trim(),
+      description: draft.description.trim() || null,
+      // Only a recurring product bills on an interval.
+      recurring_interval: draft.billing === "recurring" ? draft.interval : null,
+      xero_account_code: draft.xeroAccount.trim() || null,
     },
   };
 }

@@ -8,7 +8,25 @@ import { bodyOf, draftOf, type ProductDraft } from "./product-draft.ts";
 import { useSaveProduct } from "./queries.ts";
 
 const CURRENCIES = ["USD", "EUR", "GBP", "AUD", "NZD", "CAD", "JPY", "KWD"];
-const FIELDS = ["name", "sku", "unit_amount", "currency", "unit", "billing", "deposit_percent", "tax_rate"];
+const FIELDS = [
+  "name",
+  "sku",
+  "unit_amount",
+  "currency",
+  "unit",
+  "billing",
+  "recurring_interval",
+  "deposit_percent",
+  "tax_rate",
+  "description",
+  "xero_account_code",
+];
+const INTERVALS = [
+  { value: "week", label: "Weekly" },
+  { value: "month", label: "Monthly" },
+  { value: "quarter", label: "Quarterly" },
+  { value: "year", label: "Yearly" },
+] as const;
 
 type Props = { open: boolean; product: Product | null; onClose: () => void };
 
@@ -16,8 +34,9 @@ export function ProductFormDialog({ open, product, onClose }: Props) {
   const save = useSaveProduct(product);
   const [draft, setDraft] = useState<ProductDraft>(() => draftOf(product));
   const [priceError, setPriceError] = useState<string | undefined>();
-  const set = (key: keyof ProductDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setDraft({ ...draft, [key]: e.target.value });
+  const set =
+    (key: keyof ProductDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      setDraft({ ...draft, [key]: e.target.value });
   const close = () => {
     save.reset();
     onClose();
@@ -66,6 +85,19 @@ export function ProductFormDialog({ open, product, onClose }: Props) {
               </select>
             )}
           </Field>
+          {draft.billing === "recurring" ? (
+            <Field label="Bills every" error={save.error?.issueFor("recurring_interval")}>
+              {(id) => (
+                <select id={id} value={draft.interval} onChange={set("interval")}>
+                  {INTERVALS.map((i) => (
+                    <option key={i.value} value={i.value}>
+                      {i.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <Field
             label="Default deposit %"
             error={save.error?.issueFor("deposit_percent")}
@@ -76,7 +108,19 @@ export function ProductFormDialog({ open, product, onClose }: Props) {
           <Field label="Tax rate %" error={save.error?.issueFor("tax_rate")}>
             {(id) => <input id={id} inputMode="decimal" value={draft.taxRate} onChange={set("taxRate")} />}
           </Field>
+          <Field
+            label="Xero revenue account"
+            error={save.error?.issueFor("xero_account_code")}
+            hint="Account code; empty: the organisation's default"
+          >
+            {(id) => <input id={id} maxLength={50} value={draft.xeroAccount} onChange={set("xeroAccount")} />}
+          </Field>
         </div>
+        <Field label="Description" error={save.error?.issueFor("description")}>
+          {(id) => (
+            <textarea id={id} rows={3} maxLength={2000} value={draft.description} onChange={set("description")} />
+          )}
+        </Field>
         <div className="form-actions">
           <Button onClick={close}>Cancel</Button>
           <Button type="submit" variant="primary" busy={save.isPending} data-testid="save-product">

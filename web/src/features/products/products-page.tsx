@@ -18,11 +18,22 @@ import { PRODUCTS_KEY, useRemoveProduct } from "./queries.ts";
 
 type Editing = { product: Product | null } | null;
 
+const INTERVAL_LABEL: Record<NonNullable<Product["recurring_interval"]>, string> = {
+  week: "weekly",
+  month: "monthly",
+  quarter: "quarterly",
+  year: "yearly",
+};
+
 export function ProductsPage() {
   const canWrite = useCan("products:write");
   const [search, setSearch] = useState("");
+  const [showArchived, setShowArchived] = useState(false);
   const q = useDebounced(search.trim());
-  const list = usePageList<Product>([...PRODUCTS_KEY, "catalogue"], "/products", { q });
+  const list = usePageList<Product>([...PRODUCTS_KEY, "catalogue"], "/products", {
+    q,
+    is_active: showArchived ? undefined : "true",
+  });
   const remove = useRemoveProduct();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<Product | null>(null);
@@ -51,6 +62,15 @@ export function ProductsPage() {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showArchived}
+              onChange={(e) => setShowArchived(e.target.checked)}
+              data-testid="show-archived-products"
+            />
+            Show archived
+          </label>
         </div>
         <ErrorBanner error={list.error} onRetry={() => void list.refetch()} />
         {list.isPending ? (
@@ -79,11 +99,16 @@ export function ProductsPage() {
                   {p.is_active ? null : (
                     <>
                       {" "}
-                      <Pill>Inactive</Pill>
+                      <Pill testId="product-archived">{p.archived_at ? "Archived" : "Inactive"}</Pill>
                     </>
                   )}
+                  {p.description ? <div className="muted small">{p.description}</div> : null}
                 </td>
-                <td>{p.billing === "recurring" ? "Recurring" : "One-off"}</td>
+                <td>
+                  {p.billing === "recurring"
+                    ? `Recurring${p.recurring_interval ? `, ${INTERVAL_LABEL[p.recurring_interval]}` : ""}`
+                    : "One-off"}
+                </td>
                 <td className="num">
                   {formatMoney(p.unit_amount, p.currency)} / {p.unit}
                 </td>

@@ -5,7 +5,7 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
 import { useMe } from "../../lib/session.tsx";
 import { csvHeader, normalise } from "./csv-header.ts";
-import { DEFAULT_KEY, ENTITY_LABEL, IMPORT_FIELDS } from "./import-fields.ts";
+import { DEFAULT_KEY, ENTITY_LABEL, IMPORT_FIELDS, toApiMapping } from "./import-fields.ts";
 import { ImportResult } from "./import-result.tsx";
 import { MappingTable } from "./mapping-table.tsx";
 import { useImportRun, useStartImport } from "./queries.ts";
@@ -13,8 +13,8 @@ import type { ImportEntity } from "./types.ts";
 import "./imports.css";
 
 const ENTITIES: ImportEntity[] = ["companies", "contacts", "products", "opportunities"];
-/** The API refuses a bigger body; saying so before the upload saves a long wait for a 413. */
-const MAX_BYTES = 10 * 1024 * 1024;
+/** The API takes up to a million characters; saying so before the upload saves a round trip. */
+const MAX_CHARS = 1_000_000;
 
 /** Each field mapped to the column of the same name, ignoring case, spaces and punctuation. */
 function guessMapping(entity: ImportEntity, columns: string[]): Record<string, string> {
@@ -51,11 +51,11 @@ export function ImportPage() {
   const read = async (picked: globalThis.File | undefined) => {
     setFileError(null);
     if (!picked) return;
-    if (picked.size > MAX_BYTES) {
-      setFileError(`${picked.name} is over 10 MB. Split it into smaller files and import them one after another.`);
+    const csv = await picked.text();
+    if (csv.length > MAX_CHARS) {
+      setFileError(`${picked.name} is over 1 MB. Split it into smaller files and import them one after another.`);
       return;
     }
-    const csv = await picked.text();
     const columns = csvHeader(csv);
     if (columns.length === 0) {
       setFileError(`${picked.name} has no header row. The first line must name the columns.`);
@@ -70,7 +70,7 @@ export function ImportPage() {
     start.mutate({
       entity,
       csv: file.csv,
-      mapping,
+      mapping: toApiMapping(mapping),
       ...(mapping[keyField] ? { key_column: keyField } : {}),
       dry_run: dry,
     });

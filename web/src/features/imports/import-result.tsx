@@ -48,7 +48,9 @@ export function ImportResult({ run, dryRun }: { run: ImportRun; dryRun: boolean 
             testId="import-errors"
             head={
               <tr>
-                <th className="num">Row</th>
+                <th className="num" title="Line in the file; the header is line 1">
+                  Line
+                </th>
                 <th>Field</th>
                 <th>Problem</th>
               </tr>

@@ -5,6 +5,7 @@ import { auditEventRoutes } from "./routes/audit-events.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
@@ -48,4 +49,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", mailRoutes);
   api.route("/", stageRoutes);
   api.route("/", reportRoutes);
+  api.route("/", importRoutes);
 }

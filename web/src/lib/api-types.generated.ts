@@ -2848,6 +2848,194 @@ export interface paths {
       };
     };
   };
+  "/api/v1/imports": {
+    /**
+     * List imports, newest first
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description A page of imports */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Import"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Import companies, contacts, products or opportunities (with their lines) from CSV
+     * @description Every row is checked with the API's own schemas; a bad row is reported and never stops the others. `dry_run: true` answers with each row's errors and writes nothing; otherwise the import runs as a background job (poll GET /imports/{id}). Rows update the record matched by `key_column` (default: id, else name, email or sku), so the same file twice never duplicates. Also needs the entity's write scope.
+     *
+     * Requires scope `companies:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string;
+            /** @default false */
+            dry_run?: boolean;
+            /** @enum {string} */
+            entity: "companies" | "contacts" | "products" | "opportunities";
+            key_column?: string;
+            mapping?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The import (a dry run is complete at once) */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Import"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/imports/{id}": {
+    /**
+     * An import's progress and row errors
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The import */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Import"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/integrations/stripe": {
     /**
      * Stripe connection status: the connected account, or why it is not connected
@@ -7757,6 +7945,32 @@ export interface components {
         message: string;
         request_id: string;
       };
+    };
+    Import: {
+      created_at: string;
+      /** @description Records created (in a dry run: would be created) */
+      created_rows: number;
+      dry_run: boolean;
+      /** @enum {string} */
+      entity: "companies" | "contacts" | "products" | "opportunities";
+      /** @description Each rejected row's problems; row counts the header as row 1 */
+      errors: {
+        field: string;
+        message: string;
+        row: number;
+      }[];
+      id: string;
+      key_column: string | null;
+      processed_rows: number;
+      /**
+       * @description validated: a dry run (nothing written); queued → running → completed for an import
+       * @enum {string}
+       */
+      status: "validated" | "queued" | "running" | "completed" | "failed";
+      total_rows: number;
+      updated_at: string;
+      /** @description Records updated by the key column */
+      updated_rows: number;
     };
     InvitedMember: components["schemas"]["Member"] & {
       /** @description Share this link; shown once. */

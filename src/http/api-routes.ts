@@ -5,6 +5,7 @@ import { auditEventRoutes } from "./routes/audit-events.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { exportRoutes } from "./routes/exports.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
@@ -50,4 +51,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", stageRoutes);
   api.route("/", reportRoutes);
   api.route("/", importRoutes);
+  api.route("/", exportRoutes);
 }

@@ -110,3 +110,6 @@ export type StageBody = JsonBody<Op<"/api/v1/stages/{id}", "patch">>;
 
 export type Receivables = Schemas["Receivables"];
 export type Ageing = Schemas["Ageing"];
+
+export type ImportRun = Schemas["Import"];
+export type ImportBody = JsonBody<Op<"/api/v1/imports", "post">>;

@@ -30,9 +30,7 @@ function Summary({ run, dryRun }: { run: ImportRun; dryRun: boolean }) {
       <Pill tone={bad > 0 ? "amber" : "green"}>{dryRun ? "Checked" : "Imported"}</Pill>{" "}
       {dryRun
         ? `${run.total_rows - bad} of ${run.total_rows} rows are ready to import; ${bad} need fixing. Nothing was written.`
-        : `${run.total_rows - bad} of ${run.total_rows} rows imported` +
-          (run.created_rows !== undefined ? ` (${run.created_rows} new, ${run.updated_rows ?? 0} updated)` : "") +
-          `; ${bad} skipped.`}
+        : `${run.total_rows - bad} of ${run.total_rows} rows imported (${run.created_rows} new, ${run.updated_rows} updated); ${bad} skipped.`}
     </p>
   );
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { createCompany, updateCompany } from "../../src/modules/crm/index.ts";
 import { parseCsv } from "../../src/modules/imports/csv.ts";
-import { client, createTestApp, type TestApp } from "../support/app.ts";
+import { createTestApp, type TestApp } from "../support/app.ts";
 import { keyWithScopes, seedWorkspace } from "../support/builders.ts";
 import { seedDeal } from "../support/crm-builders.ts";
 import { createTestDatabase } from "../support/test-db.ts";

@@ -48,7 +48,7 @@ const COMPANIES = [
   "Kauri Builders,,https://kauri.test,",
   ",nobody@x.test,,no name",
   '"Tui, Ltd",tui@tui.test,,"quoted, with comma"',
-  "Bad Email Co," + "x".repeat(300) + ",,",
+  `Bad Email Co,${"x".repeat(300)},,`,
 ].join("\n");
 const MAPPING = { "Company name": "name", Email: "email", Website: "website" };
 

@@ -18,6 +18,7 @@ import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
 import { reportRoutes } from "./routes/reports.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { stageRoutes } from "./routes/stages.ts";
 import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
 import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
@@ -52,4 +53,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", reportRoutes);
   api.route("/", importRoutes);
   api.route("/", exportRoutes);
+  api.route("/", searchRoutes);
 }

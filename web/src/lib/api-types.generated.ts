@@ -7571,6 +7571,68 @@ export interface paths {
       };
     };
   };
+  "/api/v1/search": {
+    /**
+     * Search companies, contacts, opportunities (word prefixes) and invoice numbers from one box
+     * @description Up to `limit` hits of each kind, companies first; contacts, opportunities and invoices appear only with contacts:read, opportunities:read and invoices:read. Archived companies are left out.
+     *
+     * Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description The hits */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["SearchHit"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/session": {
     /** Sign in with email and password */
     post: {
@@ -8582,6 +8644,17 @@ export interface components {
       /** @enum {string|null} */
       preset: "admin" | "editor" | "viewer" | null;
       scopes: string[];
+    };
+    SearchHit: {
+      id: string;
+      /** @description The contact's or opportunity's company; the invoice's opportunity */
+      parent_id: string | null;
+      /** @description Website, email, stage or invoice status */
+      subtitle: string | null;
+      /** @description Name, or the invoice number */
+      title: string;
+      /** @enum {string} */
+      type: "company" | "contact" | "opportunity" | "invoice";
     };
     Stage: {
       created_at: string;

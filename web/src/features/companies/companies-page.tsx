@@ -28,6 +28,7 @@ const SHOWING = [
 
 export function CompaniesPage() {
   const canWrite = useCan("companies:write");
+  const canReadContacts = useCan("contacts:read");
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState("");
   const [archived, setArchived] = useState("");
@@ -46,7 +47,8 @@ export function CompaniesPage() {
           <p className="muted">The businesses you sell to, with their contacts and deals.</p>
         </div>
         <div className="card-actions">
-          <ExportCsvLink entity="companies" query={{ q }} />
+          <ExportCsvLink entity="companies" query={{ q, archived: archived || undefined }} />
+          {canReadContacts ? <ExportCsvLink entity="contacts" label="Export contacts" /> : null}
           {canWrite ? (
             <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-company">
               New company

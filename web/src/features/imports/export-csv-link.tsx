@@ -14,13 +14,15 @@ function hrefFor(entity: ExportEntity, query: Record<string, string | undefined>
 export function ExportCsvLink({
   entity,
   query = {},
+  label = "Export CSV",
 }: {
   entity: ExportEntity;
   query?: Record<string, string | undefined>;
+  label?: string;
 }) {
   return (
     <a className="btn btn-secondary" href={hrefFor(entity, query)} download data-testid={`export-${entity}-csv`}>
-      Export CSV
+      {label}
     </a>
   );
 }

@@ -82,7 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <aside className="sidebar">
         <div className="brand">Settle</div>
         <WorkspaceSwitcher />
-        <SearchBox />
+        {scopes.includes("companies:read") ? <SearchBox /> : null}
         <nav className="nav" aria-label="Main">
           <NavLinks items={MAIN} />
           {hasSettings ? <div className="nav-section">Settings</div> : null}

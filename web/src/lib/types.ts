@@ -113,3 +113,5 @@ export type Ageing = Schemas["Ageing"];
 
 export type ImportRun = Schemas["Import"];
 export type ImportBody = JsonBody<Op<"/api/v1/imports", "post">>;
+
+export type SearchHitRow = Schemas["SearchHit"];

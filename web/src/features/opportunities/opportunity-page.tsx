@@ -59,7 +59,11 @@ export function OpportunityPage({ id }: { id: string }) {
               {humanise(o.status)}
             </Pill>
             {o.stage ? <span>Stage: {humanise(o.stage)}</span> : null}
-            {company ? <span>{company.name}</span> : null}
+            {company ? (
+              <Link href={`/companies/${company.id}`} data-testid="opportunity-company">
+                {company.name}
+              </Link>
+            ) : null}
             <PrimaryContact contactId={o.primary_contact_id} />
             <span>{o.currency}</span>
           </p>

@@ -94,7 +94,7 @@ export function CompanyPage({ id }: { id: string }) {
         </div>
       ) : null}
       <ContactsCard companyId={id} />
-      {canReadOpportunities ? <CompanyOpportunitiesCard opportunities={opportunities} /> : null}
+      {canReadOpportunities ? <CompanyOpportunitiesCard company={c} opportunities={opportunities} /> : null}
       {canReadInvoices && opportunities.data ? <CompanyInvoicesCard opportunities={opportunities.data} /> : null}
       {editing ? <CompanyFormDialog open company={c} onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog

@@ -4,6 +4,7 @@ import type { AppEnv } from "./env.ts";
 import { auditEventRoutes } from "./routes/audit-events.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
+import { companyOverviewRoutes } from "./routes/company-overview.ts";
 import { contactRoutes } from "./routes/contacts.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { importRoutes } from "./routes/imports.ts";
@@ -54,4 +55,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", importRoutes);
   api.route("/", exportRoutes);
   api.route("/", searchRoutes);
+  api.route("/", companyOverviewRoutes);
 }

@@ -977,6 +977,65 @@ export interface paths {
       };
     };
   };
+  "/api/v1/companies/{id}/overview": {
+    /**
+     * A company page: the company, its contacts, opportunities and (with invoices:read) invoices
+     * @description Each part appears only with its read scope (contacts:read, opportunities:read, invoices:read).
+     *
+     * Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The company and what belongs to it */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CompanyOverview"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/companies/{id}/xero-contact": {
     /**
      * Link a company to a new or existing Xero contact
@@ -8198,6 +8257,29 @@ export interface components {
       updated_at: string;
       website: string | null;
       xero_contact_id: string | null;
+    };
+    CompanyInvoice: {
+      amount_due_amount: number;
+      amount_paid_amount: number;
+      currency: string;
+      due_date: string | null;
+      id: string;
+      issue_date: string;
+      number: string;
+      opportunity_id: string;
+      /** @enum {string} */
+      provider: "native" | "xero";
+      status: string;
+      total_amount: number;
+    };
+    CompanyOverview: {
+      company: components["schemas"]["Company"];
+      /** @description With contacts:read; primary first */
+      contacts?: components["schemas"]["Contact"][];
+      /** @description With invoices:read only */
+      invoices?: components["schemas"]["CompanyInvoice"][];
+      /** @description With opportunities:read */
+      opportunities?: components["schemas"]["Opportunity"][];
     };
     Contact: {
       company_id: string | null;

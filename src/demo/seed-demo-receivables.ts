@@ -49,7 +49,6 @@ const CLIENTS: Client[] = [
     stage: "won",
     currency: "AUD",
     invoices: [
-      [95, 30, 0],
       [40, 14, 0],
       [200, 30, 1],
     ],
@@ -62,9 +61,8 @@ const CLIENTS: Client[] = [
     stage: "negotiation",
     currency: "NZD",
     invoices: [
-      [30, 20, 0],
+      [60, 20, 0],
       [5, 20, 0],
-      [160, 14, 1],
     ],
   },
   {

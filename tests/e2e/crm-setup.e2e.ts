@@ -97,7 +97,7 @@ describe("setting up a workspace from nothing in the browser", () => {
     await page.getByTestId("new-opportunity").click();
     const dialog = page.getByTestId("create-opportunity-dialog");
     await dialog.getByLabel("Name").fill("Surgery refit");
-    await dialog.getByLabel("Company").selectOption({ label: "Harbour Dental" });
+    await dialog.getByLabel("Company", { exact: true }).selectOption({ label: "Harbour Dental" });
     await dialog.getByLabel("Currency").selectOption("USD");
     await dialog.getByRole("button", { name: "Create" }).click();
     await expect.poll(() => page.getByTestId("opportunity-name").textContent()).toBe("Surgery refit");

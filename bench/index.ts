@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 const suites: { file: string; exportName: string }[] = [
   { file: "./members.ts", exportName: "runMembersBench" },
   { file: "./crm.ts", exportName: "runCrmBench" },
+  { file: "./crm-lists.ts", exportName: "runCrmListsBench" },
   { file: "./hot-read.ts", exportName: "runHotReadBench" },
   { file: "./jobs.ts", exportName: "runJobsBench" },
   { file: "./invoices.ts", exportName: "runInvoicesBench" },

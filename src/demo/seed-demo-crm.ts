@@ -8,6 +8,7 @@ import { createCompany, createContact, createProduct } from "../modules/crm/inde
 import type { PaymentStatus } from "../modules/invoices/engine/index.ts";
 import { approveInvoice, createInvoice, getInvoice, recordPayment } from "../modules/invoices/index.ts";
 import { addLine, createOpportunity, setPaymentStatus } from "../modules/opportunities/index.ts";
+import { seedDemoReceivables } from "./seed-demo-receivables.ts";
 
 type Deps = { db: Db; clock: Clock; workspaceId: string; adminUserId: string };
 
@@ -50,7 +51,7 @@ const DEALS: { name: string; company: string; contact: string; stage: string; li
     name: "Ongoing support — Tidewater Legal",
     company: "Tidewater Legal",
     contact: "Priya Nair",
-    stage: "closed",
+    stage: "won",
     lines: [
       ["retainer", 6, "ongoing_paid", "invoiced"],
       ["hosting", 12, undefined, "paid"],
@@ -108,7 +109,7 @@ export async function seedDemoCrm(deps: Deps): Promise<void> {
       primary_contact_id: contact.id,
       currency: "NZD",
       stage: deal.stage,
-      status: deal.stage === "closed" ? "won" : "open",
+      status: deal.stage === "won" ? "won" : "open",
     });
     for (const [product, quantity, invoice, manual] of deal.lines) {
       const line = await addLine(ctx, {
@@ -124,4 +125,5 @@ export async function seedDemoCrm(deps: Deps): Promise<void> {
       }
     }
   }
+  await seedDemoReceivables(ctx);
 }

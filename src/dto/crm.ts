@@ -8,6 +8,7 @@ export const CompanySchema = z
     phone: z.string().nullable(),
     website: z.string().nullable(),
     xero_contact_id: z.string().nullable(),
+    archived_at: z.string().nullable(),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -20,6 +21,7 @@ type CompanyRow = {
   phone: string | null;
   website: string | null;
   xeroContactId: string | null;
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -32,6 +34,7 @@ export function toCompanyDto(row: CompanyRow): z.infer<typeof CompanySchema> {
     phone: row.phone,
     website: row.website,
     xero_contact_id: row.xeroContactId,
+    archived_at: row.archivedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -44,12 +47,16 @@ export const ContactSchema = z
     name: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    is_primary: z.boolean().openapi({ description: "The company's primary contact (at most one per company)" }),
     created_at: z.string(),
     updated_at: z.string(),
   })
   .openapi("Contact");
 
-type ContactRow = Omit<CompanyRow, "website" | "xeroContactId"> & { companyId: string | null };
+type ContactRow = Omit<CompanyRow, "website" | "xeroContactId" | "archivedAt"> & {
+  companyId: string | null;
+  isPrimary: boolean;
+};
 
 export function toContactDto(row: ContactRow): z.infer<typeof ContactSchema> {
   return {
@@ -58,6 +65,7 @@ export function toContactDto(row: ContactRow): z.infer<typeof ContactSchema> {
     name: row.name,
     email: row.email,
     phone: row.phone,
+    is_primary: row.isPrimary,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -75,6 +83,13 @@ export const ProductSchema = z
     billing: z.enum(["one_off", "recurring"]),
     tax_rate: z.number().openapi({ description: "Default tax rate, percent" }),
     is_active: z.boolean(),
+    description: z.string().nullable(),
+    recurring_interval: z.enum(["week", "month", "quarter", "year"]).nullable(),
+    xero_account_code: z.string().nullable().openapi({ description: "Xero revenue account code; null → default" }),
+    archived_at: z
+      .string()
+      .nullable()
+      .openapi({ description: "Set when a product used on lines was removed from the catalogue" }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -91,6 +106,10 @@ type ProductRow = {
   billing: "one_off" | "recurring";
   taxRate: string;
   isActive: boolean;
+  description: string | null;
+  recurringInterval: "week" | "month" | "quarter" | "year" | null;
+  xeroAccountCode: string | null;
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -107,6 +126,10 @@ export function toProductDto(row: ProductRow): z.infer<typeof ProductSchema> {
     billing: row.billing,
     tax_rate: Number(row.taxRate),
     is_active: row.isActive,
+    description: row.description,
+    recurring_interval: row.recurringInterval,
+    xero_account_code: row.xeroAccountCode,
+    archived_at: row.archivedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -4,7 +4,10 @@ import type { AppEnv } from "./env.ts";
 import { auditEventRoutes } from "./routes/audit-events.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
+import { companyOverviewRoutes } from "./routes/company-overview.ts";
 import { contactRoutes } from "./routes/contacts.ts";
+import { exportRoutes } from "./routes/exports.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
 import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
@@ -15,6 +18,9 @@ import { paymentRoutes } from "./routes/payments.ts";
 import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
 import { productRoutes } from "./routes/products.ts";
+import { reportRoutes } from "./routes/reports.ts";
+import { searchRoutes } from "./routes/search.ts";
+import { stageRoutes } from "./routes/stages.ts";
 import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
 import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
 
@@ -44,4 +50,10 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", portalLinkRoutes);
   api.route("/", auditEventRoutes);
   api.route("/", mailRoutes);
+  api.route("/", stageRoutes);
+  api.route("/", reportRoutes);
+  api.route("/", importRoutes);
+  api.route("/", exportRoutes);
+  api.route("/", searchRoutes);
+  api.route("/", companyOverviewRoutes);
 }

@@ -13,6 +13,7 @@ export const JOB_PAYLOADS = {
   "payments.process-event": z.object({ eventId: z.string() }),
   "payments.deactivate-link": z.object({ paymentLinkId: z.string() }),
   "mail.deliver": z.object({ messageId: z.string() }),
+  "imports.run": z.object({ importId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

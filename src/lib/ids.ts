@@ -36,6 +36,8 @@ export const ID_PREFIXES = {
   mailMessage: "mail",
   portalLink: "ptl",
   auditEvent: "aud",
+  stage: "stg",
+  import: "imp",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -5,12 +5,19 @@ import { Loading } from "./components/ui/states.tsx";
 import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
+import { CompaniesPage } from "./features/companies/companies-page.tsx";
+import { CompanyPage } from "./features/companies/company-page.tsx";
+import { ImportPage } from "./features/imports/import-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { PaymentsPage } from "./features/payments/payments-page.tsx";
+import { BoardPage } from "./features/pipeline/board-page.tsx";
+import { StagesPage } from "./features/pipeline/stages-page.tsx";
+import { ProductsPage } from "./features/products/products-page.tsx";
+import { ReceivablesPage } from "./features/receivables/receivables-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
@@ -43,7 +50,15 @@ function SignedIn({ me }: { me: Me }) {
         <Switch>
           <Route path="/opportunities" component={OpportunitiesPage} />
           <Route path="/opportunities/:id">{(params) => <OpportunityPage id={params.id} />}</Route>
+          <Route path="/companies" component={CompaniesPage} />
+          <Route path="/companies/:id">{(params) => <CompanyPage id={params.id} />}</Route>
+          <Route path="/products" component={ProductsPage} />
+          <Route path="/pipeline" component={BoardPage} />
+          {["companies", "contacts", "products", "opportunities"].some((e) => me.scopes.includes(`${e}:write`)) ? (
+            <Route path="/import" component={ImportPage} />
+          ) : null}
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
+          {me.scopes.includes("invoices:read") ? <Route path="/receivables" component={ReceivablesPage} /> : null}
           {me.scopes.includes("invoices:read") ? (
             <>
               <Route path="/outbox" component={OutboxPage} />
@@ -61,6 +76,7 @@ function SignedIn({ me }: { me: Me }) {
               <Route path="/settings/invoicing" component={InvoicingPage} />
               <Route path="/settings/branding" component={BrandingPage} />
               <Route path="/settings/jobs" component={JobsPage} />
+              <Route path="/settings/stages" component={StagesPage} />
             </>
           ) : null}
           {me.scopes.includes("members:write") ? <Route path="/settings/audit-log" component={AuditLogPage} /> : null}

@@ -1,5 +1,6 @@
 export * from "./access.ts";
 export * from "./crm.ts";
+export * from "./imports.ts";
 export * from "./integrations.ts";
 export * from "./invoices.ts";
 export * from "./jobs.ts";

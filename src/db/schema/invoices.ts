@@ -73,6 +73,8 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex("invoices_workspace_number_unique").on(t.workspaceId, t.provider, t.number),
     index("invoices_opportunity_idx").on(t.opportunityId, t.id),
+    // Receivables read a workspace's unpaid invoices by status.
+    index("invoices_workspace_status_idx").on(t.workspaceId, t.status),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { PAYMENT_STATUSES } from "../../modules/billing/index.ts";
 import { timestamps, workspaceColumn } from "./_columns.ts";
 import { workspaces } from "./access.ts";
@@ -7,6 +7,22 @@ import { companies, contacts, products } from "./crm.ts";
 
 export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+export const STAGE_KINDS = OPPORTUNITY_STATUSES;
+export type StageKind = OpportunityStatus;
+
+/** A workspace's own pipeline: columns of the board, ordered by position; won and lost stages close deals. */
+export const stages = pgTable(
+  "stages",
+  {
+    id: text().primaryKey(),
+    workspaceId: workspaceColumn().references(() => workspaces.id),
+    name: text().notNull(),
+    kind: text({ enum: STAGE_KINDS }).notNull().default("open"),
+    position: integer().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("stages_workspace_name_unique").on(t.workspaceId, t.name)],
+);
 
 export const opportunities = pgTable(
   "opportunities",
@@ -19,7 +35,9 @@ export const opportunities = pgTable(
       .references(() => companies.id),
     primaryContactId: text().references(() => contacts.id, { onDelete: "set null" }),
     currency: text().notNull(),
+    /** The stage's name, kept with it so clients of the free-text field keep working. */
     stage: text().notNull().default("lead"),
+    stageId: text().references(() => stages.id),
     status: text({ enum: OPPORTUNITY_STATUSES }).notNull().default("open"),
     /** A user id of a member of the workspace. */
     ownerId: text(),
@@ -28,6 +46,8 @@ export const opportunities = pgTable(
   (t) => [
     index("opportunities_workspace_id_idx").on(t.workspaceId, t.id),
     index("opportunities_company_idx").on(t.companyId),
+    index("opportunities_stage_idx").on(t.workspaceId, t.stageId),
+    index("opportunities_search_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
   ],
 );
 

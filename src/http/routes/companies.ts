@@ -5,7 +5,7 @@ import {
   createCompany,
   deleteCompany,
   getCompany,
-  ListQuery,
+  ListCompaniesQuery,
   listCompanies,
   UpdateCompanyInput,
   updateCompany,
@@ -35,9 +35,10 @@ export const companyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "get",
       path: "/companies",
       tags,
-      summary: "List companies, newest first; `q` searches the name",
+      summary:
+        "List companies, newest first or by name (`sort=name`); `q` searches the name; archived hidden unless `archived=true|only`",
       scope: "companies:read",
-      request: { query: ListQuery },
+      request: { query: ListCompaniesQuery },
       responses: { 200: json(pageOf(CompanySchema), "A page of companies") },
     }),
     async (c) => {

@@ -75,7 +75,7 @@ export const productRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       method: "delete",
       path: "/products/{id}",
       tags,
-      summary: "Delete a product no line uses (otherwise set is_active false)",
+      summary: "Delete a product; one used on lines is archived instead (is_active false, archived_at set)",
       scope: "products:write",
       request: { params: IdParam },
       responses: { 204: { description: "Deleted" } },

@@ -6,6 +6,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { newId } from "../../lib/ids.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { parseInput } from "../../lib/validation.ts";
+import { seedDefaultStages } from "../stages/default-stages.ts";
 import { mintApiKeySecret } from "./api-key-secret.ts";
 import { CreateWorkspaceInput } from "./schemas.ts";
 import { PRESET_SCOPES } from "./scopes.ts";
@@ -32,6 +33,7 @@ export async function createWorkspace(
   return withTransaction(deps, async (tx) => {
     const workspaceId = newId("workspace", now);
     await tx.insert(workspaces).values({ id: workspaceId, name: parsed.name });
+    await seedDefaultStages(tx, workspaceId, now);
     const roleIds: Record<string, string> = {};
     for (const [preset, scopes] of Object.entries(PRESET_SCOPES)) {
       const id = newId("role", now);

@@ -5,6 +5,7 @@ import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { getCompanyOrThrow, withReference } from "./internal.ts";
+import { releasePrimary } from "./primary-contact.ts";
 import { CreateContactInput } from "./schemas.ts";
 
 export async function createContact(ctx: Ctx, input: CreateContactInput) {
@@ -15,10 +16,15 @@ export async function createContact(ctx: Ctx, input: CreateContactInput) {
     if (companyId) {
       await withReference("company_id", () => getCompanyOrThrow(tx, ctx.actor.workspaceId, companyId));
     }
+    const id = newId("contact", ctx.clock.now());
+    if (parsed.is_primary) {
+      await releasePrimary(tx, ctx.actor.workspaceId, companyId ?? null, id);
+    }
     const [row] = await tx
       .insert(contacts)
       .values({
-        id: newId("contact", ctx.clock.now()),
+        id,
+        isPrimary: parsed.is_primary ?? false,
         workspaceId: ctx.actor.workspaceId,
         companyId: companyId ?? null,
         name: parsed.name,

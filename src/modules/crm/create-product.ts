@@ -23,6 +23,9 @@ export async function createProduct(ctx: Ctx, input: CreateProductInput) {
       billing: parsed.billing ?? "one_off",
       taxRate: parsed.tax_rate ?? "0",
       isActive: parsed.is_active ?? true,
+      description: parsed.description ?? null,
+      recurringInterval: parsed.recurring_interval ?? null,
+      xeroAccountCode: parsed.xero_account_code ?? null,
     })
     .returning();
   if (!row) {

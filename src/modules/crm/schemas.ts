@@ -1,6 +1,6 @@
 // Verb inputs use the public snake_case field names, as in the access module.
 import { z } from "zod";
-import { PRODUCT_BILLINGS } from "../../db/schema/index.ts";
+import { PRODUCT_BILLINGS, RECURRING_INTERVALS } from "../../db/schema/index.ts";
 import { RecordId } from "../../lib/record-id.ts";
 import { Currency, Id, MinorAmount, Name, OptionalText, Percent } from "./fields.ts";
 
@@ -19,7 +19,12 @@ const companyFields = {
 };
 export const CreateCompanyInput = z.strictObject(companyFields);
 export type CreateCompanyInput = z.input<typeof CreateCompanyInput>;
-export const UpdateCompanyInput = z.strictObject({ ...companyFields, name: Name.optional() });
+export const UpdateCompanyInput = z.strictObject({
+  ...companyFields,
+  name: Name.optional(),
+  /** true archives (lists hide it), false restores it. */
+  archived: z.boolean().optional(),
+});
 export type UpdateCompanyInput = z.input<typeof UpdateCompanyInput>;
 /** `updateCompany`'s whole input: the company's id beside the fields to change. */
 export const UpdateCompanyCommand = UpdateCompanyInput.extend({ id: RecordId });
@@ -31,9 +36,14 @@ const contactFields = {
   email: OptionalText(254),
   phone: OptionalText(50),
 };
-export const CreateContactInput = z.strictObject(contactFields);
+const contactWriteFields = {
+  ...contactFields,
+  /** The company's one primary contact; setting it moves the mark from the previous one. */
+  is_primary: z.boolean().optional(),
+};
+export const CreateContactInput = z.strictObject(contactWriteFields);
 export type CreateContactInput = z.input<typeof CreateContactInput>;
-export const UpdateContactInput = z.strictObject({ ...contactFields, name: Name.optional() });
+export const UpdateContactInput = z.strictObject({ ...contactWriteFields, name: Name.optional() });
 export type UpdateContactInput = z.input<typeof UpdateContactInput>;
 /** `updateContact`'s whole input: the contact's id beside the fields to change. */
 export const UpdateContactCommand = UpdateContactInput.extend({ id: RecordId });
@@ -49,6 +59,9 @@ const productFields = {
   billing: z.enum(PRODUCT_BILLINGS).optional(),
   tax_rate: Percent.optional(),
   is_active: z.boolean().optional(),
+  description: OptionalText(2000),
+  recurring_interval: z.enum(RECURRING_INTERVALS).nullable().optional(),
+  xero_account_code: OptionalText(50),
 };
 export const CreateProductInput = z.strictObject(productFields);
 export type CreateProductInput = z.input<typeof CreateProductInput>;
@@ -62,3 +75,10 @@ export type UpdateProductInput = z.input<typeof UpdateProductInput>;
 /** `updateProduct`'s whole input: the product's id beside the fields to change. */
 export const UpdateProductCommand = UpdateProductInput.extend({ id: RecordId });
 export type UpdateProductCommand = z.input<typeof UpdateProductCommand>;
+
+/** Company lists: `archived` false (default) hides archived companies, true includes them, only shows just those. */
+export const ListCompaniesQuery = ListQuery.extend({
+  archived: z.enum(["false", "true", "only"]).optional(),
+  sort: z.enum(["newest", "name"]).optional(),
+});
+export type ListCompaniesQuery = z.input<typeof ListCompaniesQuery>;

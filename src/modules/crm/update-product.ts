@@ -24,6 +24,11 @@ export async function updateProduct(ctx: Ctx, input: UpdateProductCommand) {
         billing: parsed.billing,
         taxRate: parsed.tax_rate,
         isActive: parsed.is_active,
+        description: parsed.description,
+        recurringInterval: parsed.recurring_interval,
+        xeroAccountCode: parsed.xero_account_code,
+        // Reactivating a product brings it back from the archive.
+        ...(parsed.is_active ? { archivedAt: null } : {}),
         updatedAt: ctx.clock.now(),
       })
       .where(eq(products.id, product.id))

@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
-import { assertReferences } from "./internal.ts";
+import { assertReferences, stageOfNewOpportunity } from "./internal.ts";
 import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
 import { CreateOpportunityInput } from "./schemas.ts";
 
@@ -20,6 +20,7 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
       ownerId: parsed.owner_id === undefined ? defaultOwner : parsed.owner_id,
     };
     await assertReferences(tx, ctx.actor.workspaceId, refs);
+    const stage = await stageOfNewOpportunity(tx, ctx.actor.workspaceId, parsed, ctx.clock.now());
     const [row] = await tx
       .insert(opportunities)
       .values({
@@ -27,8 +28,9 @@ export async function createOpportunity(ctx: Ctx, input: CreateOpportunityInput)
         workspaceId: ctx.actor.workspaceId,
         name: parsed.name,
         currency: parsed.currency,
-        stage: parsed.stage ?? "lead",
-        status: parsed.status ?? "open",
+        stage: stage?.name ?? parsed.stage ?? "lead",
+        stageId: stage?.id ?? null,
+        status: parsed.status ?? (parsed.stage_id && stage ? stage.kind : "open"),
         ...refs,
       })
       .returning();

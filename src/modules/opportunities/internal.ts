@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { type DbOrTx, preparedQuery } from "../../db/client.ts";
-import { members, opportunities, productLines } from "../../db/schema/index.ts";
+import { members, opportunities, productLines, stages } from "../../db/schema/index.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { getCompanyOrThrow, getContactOrThrow, withReference } from "../crm/index.ts";
+import { resolveStage, type StageRow } from "../stages/index.ts";
 
 /** Lines per opportunity are bounded so a list answers in one page. */
 export const MAX_LINES_PER_OPPORTUNITY = 500;
@@ -67,4 +68,23 @@ export async function assertReferences(db: DbOrTx, workspaceId: string, refs: Re
       });
     }
   }
+}
+
+/** The named stage, else the first open stage of the pipeline, else "lead" (added when missing). */
+export async function stageOfNewOpportunity(
+  db: DbOrTx,
+  workspaceId: string,
+  given: { stage_id?: string | undefined; stage?: string | undefined },
+  now: Date,
+): Promise<StageRow | undefined> {
+  if (given.stage_id || given.stage) {
+    return resolveStage(db, workspaceId, { stageId: given.stage_id, stage: given.stage }, now);
+  }
+  const [first] = await db
+    .select()
+    .from(stages)
+    .where(and(eq(stages.workspaceId, workspaceId), eq(stages.kind, "open")))
+    .orderBy(asc(stages.position), asc(stages.id))
+    .limit(1);
+  return first ?? resolveStage(db, workspaceId, { stage: "lead" }, now);
 }

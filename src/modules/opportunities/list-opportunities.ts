@@ -16,7 +16,7 @@ export async function listOpportunities(ctx: Ctx, query: ListOpportunitiesQuery)
   const after = decodeCursor(parsed.cursor);
   const workspaceId = ctx.actor.workspaceId;
   const limit = parsed.limit + 1;
-  const filtered = parsed.q || parsed.status || parsed.stage || parsed.company_id;
+  const filtered = parsed.q || parsed.status || parsed.stage || parsed.stage_id || parsed.company_id;
   const [result] = filtered
     ? await selectOpportunityViews(
         ctx.db,
@@ -26,6 +26,7 @@ export async function listOpportunities(ctx: Ctx, query: ListOpportunitiesQuery)
           nameContains(opportunities.name, parsed.q),
           parsed.status ? eq(opportunities.status, parsed.status) : undefined,
           parsed.stage ? eq(opportunities.stage, parsed.stage) : undefined,
+          parsed.stage_id ? eq(opportunities.stageId, parsed.stage_id) : undefined,
           parsed.company_id ? eq(opportunities.companyId, parsed.company_id) : undefined,
         ),
         limit,

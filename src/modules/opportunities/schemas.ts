@@ -6,8 +6,8 @@ import { RecordId } from "../../lib/record-id.ts";
 import { PAYMENT_STATUSES } from "../billing/index.ts";
 import { Currency, Id, MinorAmount, Name, Percent, Quantity } from "../crm/fields.ts";
 
-/** Suggested pipeline; stage is free text so a workspace can use its own. */
-export const DEFAULT_STAGES = ["lead", "qualified", "proposal", "negotiation", "closed"] as const;
+/** The pipeline a new workspace starts with; a free-text stage not yet in the pipeline is added to it. */
+export const DEFAULT_STAGES = ["lead", "qualified", "proposal", "negotiation", "won", "lost"] as const;
 
 export const Stage = z.string().trim().min(1).max(60);
 export const PaymentStatusField = z.enum(PAYMENT_STATUSES);
@@ -18,6 +18,8 @@ export const CreateOpportunityInput = z.strictObject({
   primary_contact_id: Id.nullable().optional(),
   currency: Currency,
   stage: Stage.optional(),
+  /** Wins over `stage`; without `status`, the stage's kind sets it (a won stage wins the deal). */
+  stage_id: Id.optional(),
   status: z.enum(OPPORTUNITY_STATUSES).optional(),
   owner_id: Id.nullable().optional(),
 });
@@ -43,6 +45,7 @@ export const ListOpportunitiesQuery = z.object({
   q: z.string().trim().max(200).optional(),
   status: z.enum(OPPORTUNITY_STATUSES).optional(),
   stage: Stage.optional(),
+  stage_id: Id.optional(),
   company_id: Id.optional(),
   expand: z.enum(["products"]).optional(),
 });

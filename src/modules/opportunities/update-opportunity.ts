@@ -4,6 +4,7 @@ import { opportunities, productLines } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { resolveStage } from "../stages/index.ts";
 import { assertReferences, getOpportunityOrThrow } from "./internal.ts";
 import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
 import { UpdateOpportunityCommand } from "./schemas.ts";
@@ -19,6 +20,12 @@ export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityComman
       ownerId: parsed.owner_id === undefined ? current.ownerId : parsed.owner_id,
     };
     await assertReferences(tx, ctx.actor.workspaceId, refs);
+    const stage = await resolveStage(
+      tx,
+      ctx.actor.workspaceId,
+      { stageId: parsed.stage_id, stage: parsed.stage },
+      ctx.clock.now(),
+    );
     if (parsed.currency && parsed.currency !== current.currency) {
       const [lines] = await tx.select({ n: count() }).from(productLines).where(eq(productLines.opportunityId, id));
       if ((lines?.n ?? 0) > 0) {
@@ -33,8 +40,10 @@ export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityComman
       .set({
         name: parsed.name,
         currency: parsed.currency,
-        stage: parsed.stage,
-        status: parsed.status,
+        stage: stage?.name,
+        stageId: stage?.id,
+        // Moving to a stage by id closes or reopens the deal by the stage's kind unless status says otherwise.
+        status: parsed.status ?? (parsed.stage_id && stage ? stage.kind : undefined),
         ...refs,
         updatedAt: ctx.clock.now(),
       })

@@ -1,15 +1,30 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { SearchBox } from "../features/search/search-box.tsx";
 import { api } from "../lib/api.ts";
 import { useMe, useSignOut } from "../lib/session.tsx";
 import type { Meta } from "../lib/types.ts";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
-type NavItem = { href: string; label: string; scope: string };
+/** Shown with `scope`, or with any of `anyOf` when given (Import needs a write scope for some list). */
+type NavItem = { href: string; label: string; scope: string; anyOf?: string[] };
+
+const allows = (scopes: string[], item: NavItem) =>
+  item.anyOf ? item.anyOf.some((s) => scopes.includes(s)) : scopes.includes(item.scope);
 
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
+  { href: "/pipeline", label: "Pipeline", scope: "opportunities:read" },
+  { href: "/companies", label: "Companies", scope: "companies:read" },
+  { href: "/products", label: "Products", scope: "products:read" },
+  {
+    href: "/import",
+    label: "Import",
+    scope: "companies:write",
+    anyOf: ["companies:write", "contacts:write", "products:write", "opportunities:write"],
+  },
+  { href: "/receivables", label: "Receivables", scope: "invoices:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
   { href: "/outbox", label: "Outbox", scope: "invoices:read" },
 ];
@@ -21,6 +36,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
   { href: "/settings/jobs", label: "Jobs", scope: "settings:write" },
+  { href: "/settings/stages", label: "Stages", scope: "settings:write" },
   { href: "/settings/mail", label: "Mail log", scope: "invoices:read" },
   { href: "/settings/audit-log", label: "Audit log", scope: "members:write" },
 ];
@@ -31,7 +47,7 @@ function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <>
       {items
-        .filter((item) => scopes.includes(item.scope))
+        .filter((item) => allows(scopes, item))
         .map((item) => (
           <Link
             key={item.href}
@@ -66,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <aside className="sidebar">
         <div className="brand">Settle</div>
         <WorkspaceSwitcher />
+        {scopes.includes("companies:read") ? <SearchBox /> : null}
         <nav className="nav" aria-label="Main">
           <NavLinks items={MAIN} />
           {hasSettings ? <div className="nav-section">Settings</div> : null}

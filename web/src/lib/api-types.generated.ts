@@ -620,7 +620,7 @@ export interface paths {
   };
   "/api/v1/companies": {
     /**
-     * List companies, newest first; `q` searches the name
+     * List companies, newest first or by name (`sort=name`); `q` searches the name; archived hidden unless `archived=true|only`
      * @description Requires scope `companies:read`.
      */
     get: {
@@ -629,6 +629,8 @@ export interface paths {
           limit?: number;
           cursor?: string;
           q?: string;
+          archived?: "false" | "true" | "only";
+          sort?: "newest" | "name";
         };
       };
       responses: {
@@ -700,6 +702,64 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/companies.csv": {
+    /**
+     * Companies as CSV (streamed; same q and archived filters as the list)
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          archived?: "false" | "true" | "only";
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "text/csv": string;
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -863,6 +923,7 @@ export interface paths {
       requestBody: {
         content: {
           "application/json": {
+            archived?: boolean;
             email?: string | null;
             name?: string;
             phone?: string | null;
@@ -875,6 +936,65 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["Company"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/companies/{id}/overview": {
+    /**
+     * A company page: the company, its contacts, opportunities and (with invoices:read) invoices
+     * @description Each part appears only with its read scope (contacts:read, opportunities:read, invoices:read).
+     *
+     * Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The company and what belongs to it */
+        200: {
+          content: {
+            "application/json": components["schemas"]["CompanyOverview"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -1064,6 +1184,7 @@ export interface paths {
           "application/json": {
             company_id?: string | null;
             email?: string | null;
+            is_primary?: boolean;
             name: string;
             phone?: string | null;
           };
@@ -1074,6 +1195,63 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["Contact"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/contacts.csv": {
+    /**
+     * Contacts with their company as CSV (streamed)
+     * @description Requires scope `contacts:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "text/csv": string;
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -1239,6 +1417,7 @@ export interface paths {
           "application/json": {
             company_id?: string | null;
             email?: string | null;
+            is_primary?: boolean;
             name?: string;
             phone?: string | null;
           };
@@ -1434,6 +1613,7 @@ export interface paths {
           q?: string;
           status?: "open" | "won" | "lost";
           stage?: string;
+          stage_id?: string;
           company_id?: string;
           expand?: "products";
         };
@@ -1489,7 +1669,7 @@ export interface paths {
     };
     /**
      * Create an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. company_id, primary_contact_id and owner_id from outside the workspace are 404.
      *
      * Requires scope `opportunities:write`.
      */
@@ -1503,6 +1683,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -1670,7 +1851,7 @@ export interface paths {
     };
     /**
      * Update an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. The currency cannot change while it has lines (409).
      *
      * Requires scope `opportunities:write`.
      */
@@ -1689,6 +1870,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -2799,6 +2981,194 @@ export interface paths {
               has_more: boolean;
               next_cursor: string | null;
             };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/imports": {
+    /**
+     * List imports, newest first
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description A page of imports */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Import"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Import companies, contacts, products or opportunities (with their lines) from CSV
+     * @description Every row is checked with the API's own schemas; a bad row is reported and never stops the others. `dry_run: true` answers with each row's errors and writes nothing; otherwise the import runs as a background job (poll GET /imports/{id}). Rows update the record matched by `key_column` (default: id, else name, email or sku), so the same file twice never duplicates. Also needs the entity's write scope.
+     *
+     * Requires scope `companies:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string;
+            /** @default false */
+            dry_run?: boolean;
+            /** @enum {string} */
+            entity: "companies" | "contacts" | "products" | "opportunities";
+            key_column?: string;
+            mapping?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The import (a dry run is complete at once) */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Import"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/imports/{id}": {
+    /**
+     * An import's progress and row errors
+     * @description Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The import */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Import"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -4909,6 +5279,7 @@ export interface paths {
           q?: string;
           status?: "open" | "won" | "lost";
           stage?: string;
+          stage_id?: string;
           company_id?: string;
           expand?: "products";
         };
@@ -4964,7 +5335,7 @@ export interface paths {
     };
     /**
      * Create an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. company_id, primary_contact_id and owner_id from outside the workspace are 404.
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. company_id, primary_contact_id and owner_id from outside the workspace are 404.
      *
      * Requires scope `opportunities:write`.
      */
@@ -4978,6 +5349,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -4988,6 +5360,63 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["Opportunity"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities.csv": {
+    /**
+     * Opportunities as CSV, one row per line (streamed; payment_status only with invoices:read)
+     * @description Requires scope `opportunities:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "text/csv": string;
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -5145,7 +5574,7 @@ export interface paths {
     };
     /**
      * Update an opportunity
-     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, closed. The currency cannot change while it has lines (409).
+     * @description Stage is free text; the default pipeline is lead, qualified, proposal, negotiation, won, lost. The currency cannot change while it has lines (409).
      *
      * Requires scope `opportunities:write`.
      */
@@ -5164,6 +5593,7 @@ export interface paths {
             owner_id?: string | null;
             primary_contact_id?: string | null;
             stage?: string;
+            stage_id?: string;
             /** @enum {string} */
             status?: "open" | "won" | "lost";
           };
@@ -6586,12 +7016,16 @@ export interface paths {
             billing?: "one_off" | "recurring";
             currency: string;
             deposit_percent?: number | string | null;
+            description?: string | null;
             is_active?: boolean;
             name: string;
+            /** @enum {string|null} */
+            recurring_interval?: "week" | "month" | "quarter" | "year" | null;
             sku?: string | null;
             tax_rate?: number | string;
             unit?: string;
             unit_amount: number;
+            xero_account_code?: string | null;
           };
         };
       };
@@ -6600,6 +7034,63 @@ export interface paths {
         201: {
           content: {
             "application/json": components["schemas"]["Product"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/products.csv": {
+    /**
+     * The product catalogue as CSV (streamed)
+     * @description Requires scope `products:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+        };
+      };
+      responses: {
+        /** @description text/csv */
+        200: {
+          content: {
+            "text/csv": string;
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -6698,7 +7189,7 @@ export interface paths {
       };
     };
     /**
-     * Delete a product no line uses (otherwise set is_active false)
+     * Delete a product; one used on lines is archived instead (is_active false, archived_at set)
      * @description Requires scope `products:write`.
      */
     delete: {
@@ -6767,12 +7258,16 @@ export interface paths {
             billing?: "one_off" | "recurring";
             currency?: string;
             deposit_percent?: number | string | null;
+            description?: string | null;
             is_active?: boolean;
             name?: string;
+            /** @enum {string|null} */
+            recurring_interval?: "week" | "month" | "quarter" | "year" | null;
             sku?: string | null;
             tax_rate?: number | string;
             unit?: string;
             unit_amount?: number;
+            xero_account_code?: string | null;
           };
         };
       };
@@ -6781,6 +7276,65 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["Product"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/reports/receivables": {
+    /**
+     * What the workspace is owed: outstanding and overdue per currency, ageing per company, pipeline by payment status, paid per month
+     * @description From native and synced Xero invoices awaiting payment (AUTHORISED), in minor units. Ageing buckets count days past the due date on `as_of` (default today, UTC).
+     *
+     * Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          as_of?: string;
+        };
+      };
+      responses: {
+        /** @description The receivables */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Receivables"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -7076,6 +7630,68 @@ export interface paths {
       };
     };
   };
+  "/api/v1/search": {
+    /**
+     * Search companies, contacts, opportunities (word prefixes) and invoice numbers from one box
+     * @description Up to `limit` hits of each kind, companies first; contacts, opportunities and invoices appear only with contacts:read, opportunities:read and invoices:read. Archived companies are left out.
+     *
+     * Requires scope `companies:read`.
+     */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description The hits */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["SearchHit"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/session": {
     /** Sign in with email and password */
     post: {
@@ -7252,6 +7868,245 @@ export interface paths {
       };
     };
   };
+  "/api/v1/stages": {
+    /**
+     * The workspace's pipeline stages in board order
+     * @description Requires scope `opportunities:read`.
+     */
+    get: {
+      responses: {
+        /** @description The stages */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Stage"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Add a stage (last unless `position` is given; the others shift)
+     * @description Requires scope `settings:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "open" | "won" | "lost";
+            name: string;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The stage */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Stage"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/stages/{id}": {
+    /**
+     * Delete a stage; one still holding opportunities is 409 unless `move_to` names their new stage
+     * @description Requires scope `settings:write`.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          move_to?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Rename, change the kind or move a stage (positions stay 0..n-1)
+     * @description A rename also renames the `stage` text of its opportunities.
+     *
+     * Requires scope `settings:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            kind?: "open" | "won" | "lost";
+            name?: string;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description The stage */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Stage"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/xero-repeating-invoices/{id}": {
     /**
      * Delete a Xero repeating invoice (the invoices it raised stay)
@@ -7313,6 +8168,14 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    /** @description Amounts still due by days past the due date, minor units */
+    Ageing: {
+      current: number;
+      days_1_30: number;
+      days_31_60: number;
+      days_61_90: number;
+      days_90_plus: number;
+    };
     ApiKey: {
       created_at: string;
       id: string;
@@ -7385,6 +8248,7 @@ export interface components {
         | "payment_status_changed";
     };
     Company: {
+      archived_at: string | null;
       created_at: string;
       email: string | null;
       id: string;
@@ -7394,11 +8258,36 @@ export interface components {
       website: string | null;
       xero_contact_id: string | null;
     };
+    CompanyInvoice: {
+      amount_due_amount: number;
+      amount_paid_amount: number;
+      currency: string;
+      due_date: string | null;
+      id: string;
+      issue_date: string;
+      number: string;
+      opportunity_id: string;
+      /** @enum {string} */
+      provider: "native" | "xero";
+      status: string;
+      total_amount: number;
+    };
+    CompanyOverview: {
+      company: components["schemas"]["Company"];
+      /** @description With contacts:read; primary first */
+      contacts?: components["schemas"]["Contact"][];
+      /** @description With invoices:read only */
+      invoices?: components["schemas"]["CompanyInvoice"][];
+      /** @description With opportunities:read */
+      opportunities?: components["schemas"]["Opportunity"][];
+    };
     Contact: {
       company_id: string | null;
       created_at: string;
       email: string | null;
       id: string;
+      /** @description The company's primary contact (at most one per company) */
+      is_primary: boolean;
       name: string;
       phone: string | null;
       updated_at: string;
@@ -7429,6 +8318,32 @@ export interface components {
         message: string;
         request_id: string;
       };
+    };
+    Import: {
+      created_at: string;
+      /** @description Records created (in a dry run: would be created) */
+      created_rows: number;
+      dry_run: boolean;
+      /** @enum {string} */
+      entity: "companies" | "contacts" | "products" | "opportunities";
+      /** @description Each rejected row's problems; row counts the header as row 1 */
+      errors: {
+        field: string;
+        message: string;
+        row: number;
+      }[];
+      id: string;
+      key_column: string | null;
+      processed_rows: number;
+      /**
+       * @description validated: a dry run (nothing written); queued → running → completed for an import
+       * @enum {string}
+       */
+      status: "validated" | "queued" | "running" | "completed" | "failed";
+      total_rows: number;
+      updated_at: string;
+      /** @description Records updated by the key column */
+      updated_rows: number;
     };
     InvitedMember: components["schemas"]["Member"] & {
       /** @description Share this link; shown once. */
@@ -7645,7 +8560,9 @@ export interface components {
       primary_contact_id: string | null;
       /** @description With `expand=products` only */
       products?: components["schemas"]["ProductLine"][];
+      /** @description The stage's name (kept for clients of the free-text field) */
       stage: string;
+      stage_id: string | null;
       /** @enum {string} */
       status: "open" | "won" | "lost";
       /** @description Sum of line totals, tax-exclusive */
@@ -7719,15 +8636,20 @@ export interface components {
       state: "active" | "expired" | "revoked";
     };
     Product: {
+      /** @description Set when a product used on lines was removed from the catalogue */
+      archived_at: string | null;
       /** @enum {string} */
       billing: "one_off" | "recurring";
       created_at: string;
       currency: string;
       /** @description Default deposit %; null → workspace default */
       deposit_percent: number | null;
+      description: string | null;
       id: string;
       is_active: boolean;
       name: string;
+      /** @enum {string|null} */
+      recurring_interval: "week" | "month" | "quarter" | "year" | null;
       sku: string | null;
       /** @description Default tax rate, percent */
       tax_rate: number;
@@ -7735,6 +8657,8 @@ export interface components {
       /** @description Minor units of `currency` */
       unit_amount: number;
       updated_at: string;
+      /** @description Xero revenue account code; null → default */
+      xero_account_code: string | null;
     };
     ProductLine: {
       created_at: string;
@@ -7763,12 +8687,69 @@ export interface components {
       unit_amount: number;
       updated_at: string;
     };
+    Receivables: {
+      /** @description The day the ageing is counted from */
+      as_of: string;
+      by_company: {
+        ageing: components["schemas"]["Ageing"];
+        company_id: string;
+        company_name: string;
+        currency: string;
+        outstanding_amount: number;
+        overdue_amount: number;
+      }[];
+      /** @description Per currency */
+      data: {
+        ageing: components["schemas"]["Ageing"];
+        currency: string;
+        outstanding_amount: number;
+        overdue_amount: number;
+      }[];
+      /** @description The last 12 months (YYYY-MM), each currency seen */
+      paid_by_month: {
+        currency: string;
+        month: string;
+        paid_amount: number;
+      }[];
+      /** @description Line totals of open opportunities by payment status */
+      pipeline_by_status: {
+        currency: string;
+        deposit_invoiced_amount: number;
+        invoiced_amount: number;
+        paid_amount: number;
+        unpaid_amount: number;
+      }[];
+    };
     Role: {
       id: string;
       name: string;
       /** @enum {string|null} */
       preset: "admin" | "editor" | "viewer" | null;
       scopes: string[];
+    };
+    SearchHit: {
+      id: string;
+      /** @description The contact's or opportunity's company; the invoice's opportunity */
+      parent_id: string | null;
+      /** @description Website, email, stage or invoice status */
+      subtitle: string | null;
+      /** @description Name, or the invoice number */
+      title: string;
+      /** @enum {string} */
+      type: "company" | "contact" | "opportunity" | "invoice";
+    };
+    Stage: {
+      created_at: string;
+      id: string;
+      /**
+       * @description won and lost stages close their deals
+       * @enum {string}
+       */
+      kind: "open" | "won" | "lost";
+      name: string;
+      /** @description 0-based column order on the board */
+      position: number;
+      updated_at: string;
     };
     StripeStatus: {
       account_id: string | null;

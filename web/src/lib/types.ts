@@ -99,3 +99,19 @@ export type StripePayment = Schemas["Payment"];
 export type StripePaymentType = StripePayment["type"];
 export type StripePaymentStatus = StripePayment["status"];
 export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;
+
+export type CompanyBody = JsonBody<Op<"/api/v1/companies", "post">>;
+export type ContactBody = JsonBody<Op<"/api/v1/contacts", "post">>;
+export type ProductBody = JsonBody<Op<"/api/v1/products", "post">>;
+
+export type Stage = Schemas["Stage"];
+export type StageKind = Stage["kind"];
+export type StageBody = JsonBody<Op<"/api/v1/stages/{id}", "patch">>;
+
+export type Receivables = Schemas["Receivables"];
+export type Ageing = Schemas["Ageing"];
+
+export type ImportRun = Schemas["Import"];
+export type ImportBody = JsonBody<Op<"/api/v1/imports", "post">>;
+
+export type SearchHitRow = Schemas["SearchHit"];

@@ -7,24 +7,32 @@ import { Field } from "../../components/ui/field.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
 import { humanise } from "../../lib/format.ts";
 import type { Opportunity, OpportunityStatus } from "../../lib/types.ts";
+import { useStages } from "../pipeline/queries.ts";
 import { OPPORTUNITIES_KEY, opportunityKey } from "./queries.ts";
 
-const STAGES = ["lead", "qualified", "proposal", "negotiation", "closed"];
 const STATUSES: OpportunityStatus[] = ["open", "won", "lost"];
-const FIELDS = ["name", "stage", "status"];
+const FIELDS = ["name", "stage_id", "status"];
 
 type Props = { open: boolean; opportunity: Opportunity; onClose: () => void };
 
-/** Name, stage (free text on the server; the usual pipeline offered here) and status open/won/lost. */
+/** Name, stage (one of the workspace's pipeline) and status open/won/lost. */
 export function EditOpportunityDialog({ open, opportunity, onClose }: Props) {
   const client = useQueryClient();
   const [name, setName] = useState(opportunity.name);
-  const [stage, setStage] = useState(opportunity.stage);
+  const stages = useStages(open);
+  const [stageId, setStageId] = useState(opportunity.stage_id ?? "");
   const [status, setStatus] = useState<OpportunityStatus>(opportunity.status);
-  const stages = STAGES.includes(opportunity.stage) || !opportunity.stage ? STAGES : [opportunity.stage, ...STAGES];
   const save = useMutation<Opportunity, ApiError>({
     mutationFn: () =>
-      api(`/opportunities/${opportunity.id}`, { method: "PATCH", body: { name: name.trim(), stage, status } }),
+      api(`/opportunities/${opportunity.id}`, {
+        method: "PATCH",
+        body: {
+          name: name.trim(),
+          // The stage's kind sets the status unless the status was changed here too.
+          ...(stageId && stageId !== opportunity.stage_id ? { stage_id: stageId } : {}),
+          ...(status !== opportunity.status ? { status } : {}),
+        },
+      }),
     onSuccess: async (saved) => {
       client.setQueryData(opportunityKey(opportunity.id), (old: Opportunity | undefined) => ({ ...old, ...saved }));
       await client.invalidateQueries({ queryKey: OPPORTUNITIES_KEY });
@@ -43,12 +51,18 @@ export function EditOpportunityDialog({ open, opportunity, onClose }: Props) {
           {(id) => <input id={id} required value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
         <div className="grid-2">
-          <Field label="Stage" error={save.error?.issueFor("stage")}>
+          <Field label="Stage" error={save.error?.issueFor("stage_id")}>
             {(id) => (
-              <select id={id} value={stage} onChange={(e) => setStage(e.target.value)}>
-                {stages.map((s) => (
-                  <option key={s} value={s}>
-                    {humanise(s)}
+              <select
+                id={id}
+                value={stageId}
+                onChange={(e) => setStageId(e.target.value)}
+                data-testid="opportunity-stage-select"
+              >
+                {stageId ? null : <option value="">{opportunity.stage}</option>}
+                {(stages.data ?? []).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
                   </option>
                 ))}
               </select>

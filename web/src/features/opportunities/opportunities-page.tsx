@@ -5,6 +5,7 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { useCan } from "../../lib/session.tsx";
 import type { Opportunity } from "../../lib/types.ts";
 import { usePageList } from "../../lib/use-page-list.ts";
+import { ExportCsvLink } from "../imports/export-csv-link.tsx";
 import { CreateOpportunityDialog } from "./create-opportunity-dialog.tsx";
 import { OpportunityList } from "./opportunity-list.tsx";
 import { OPPORTUNITIES_KEY } from "./queries.ts";
@@ -32,11 +33,14 @@ export function OpportunitiesPage() {
           <h1>Opportunities</h1>
           <p className="muted">Deals in progress, with the products on each.</p>
         </div>
-        {canWrite ? (
-          <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-opportunity">
-            New opportunity
-          </Button>
-        ) : null}
+        <div className="card-actions">
+          <ExportCsvLink entity="opportunities" query={{ q, status }} />
+          {canWrite ? (
+            <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-opportunity">
+              New opportunity
+            </Button>
+          ) : null}
+        </div>
       </header>
       <Card>
         <div className="toolbar">

@@ -9,10 +9,11 @@ import { xeroStatusQuery } from "../integrations/queries.ts";
 import { InvoicesSection } from "../invoices/invoices-section.tsx";
 import { invoiceSummaryQuery, invoicesQuery } from "../invoices/queries.ts";
 import { PrimaryContact } from "../portal-links/share-portal-link-button.tsx";
+import { useCompany } from "../xero-invoices/queries.ts";
 import { OpportunityActions } from "./opportunity-actions.tsx";
 import { STATUS_TONE } from "./opportunity-list.tsx";
 import { ProductsCard } from "./products-card.tsx";
-import { linesQuery, useCompanies, useOpportunity } from "./queries.ts";
+import { linesQuery, useOpportunity } from "./queries.ts";
 
 /**
  * The lines, invoices and summary are requested beside the opportunity rather than by the cards once it has
@@ -31,7 +32,9 @@ function usePageQueries(id: string): void {
 
 export function OpportunityPage({ id }: { id: string }) {
   const opportunity = useOpportunity(id);
-  const companies = useCompanies(useCan("companies:read"));
+  // The opportunity's own company, read by id: a list of the first companies may not hold it.
+  const companyId = opportunity.data?.company_id ?? "";
+  const companyQuery = useCompany(companyId, useCan("companies:read") && companyId !== "");
   usePageQueries(id);
   if (opportunity.isPending) return <Loading />;
   if (opportunity.isError) {
@@ -45,7 +48,7 @@ export function OpportunityPage({ id }: { id: string }) {
     );
   }
   const o = opportunity.data;
-  const company = companies.data?.find((c) => c.id === o.company_id);
+  const company = companyQuery.data;
   return (
     <div className="page">
       <Link href="/opportunities" className="back-link">
@@ -59,7 +62,11 @@ export function OpportunityPage({ id }: { id: string }) {
               {humanise(o.status)}
             </Pill>
             {o.stage ? <span>Stage: {humanise(o.stage)}</span> : null}
-            {company ? <span>{company.name}</span> : null}
+            {company ? (
+              <Link href={`/companies/${company.id}`} data-testid="opportunity-company">
+                {company.name}
+              </Link>
+            ) : null}
             <PrimaryContact contactId={o.primary_contact_id} />
             <span>{o.currency}</span>
           </p>

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../lib/api.ts";
-import type { Company, Line, Opportunity, Page, PaymentStatusChange, Product } from "../../lib/types.ts";
+import type { Line, Opportunity, Page, PaymentStatusChange, Product } from "../../lib/types.ts";
 
 export const OPPORTUNITIES_KEY = ["opportunities"] as const;
 export const opportunityKey = (id: string) => ["opportunity", id] as const;
@@ -51,14 +51,6 @@ export function useProducts(enabled = true) {
   return useQuery({
     queryKey: ["products"],
     queryFn: async () => rows(await api<Page<Product>>("/products", { query: { limit: 100 } })),
-    enabled,
-  });
-}
-
-export function useCompanies(enabled = true) {
-  return useQuery({
-    queryKey: ["companies"],
-    queryFn: async () => rows(await api<Page<Company>>("/companies", { query: { limit: 100 } })),
     enabled,
   });
 }

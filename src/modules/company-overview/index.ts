@@ -1,0 +1,1 @@
+export { type CompanyInvoice, getCompanyOverview } from "./get-company-overview.ts";

@@ -1,0 +1,2 @@
+export { getReceivables, type Receivables } from "./get-receivables.ts";
+export * from "./schemas.ts";

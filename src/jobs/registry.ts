@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job.ts";
+import { automationMatchJob, automationRunActionJob } from "./definitions/automations.ts";
 import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
 import { mailDeliverJob } from "./definitions/mail.ts";
 import { deactivatePaymentLinkJob, stripeEventJob } from "./definitions/stripe-events.ts";
@@ -15,4 +16,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   stripeEventJob as JobDefinition,
   deactivatePaymentLinkJob as JobDefinition,
   mailDeliverJob as JobDefinition,
+  automationMatchJob as JobDefinition,
+  automationRunActionJob as JobDefinition,
 ];

@@ -36,6 +36,10 @@ export const ID_PREFIXES = {
   mailMessage: "mail",
   portalLink: "ptl",
   auditEvent: "aud",
+  automation: "auto",
+  automationRun: "arun",
+  automationAction: "aact",
+  opportunityNote: "note",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

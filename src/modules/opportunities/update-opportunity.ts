@@ -7,6 +7,7 @@ import { requireScope } from "../access/index.ts";
 import { assertReferences, getOpportunityOrThrow } from "./internal.ts";
 import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
 import { UpdateOpportunityCommand } from "./schemas.ts";
+import { recordStageChange } from "./stage-change.ts";
 
 export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityCommand) {
   const { id, ...parsed } = parseInput(UpdateOpportunityCommand, input);
@@ -40,6 +41,7 @@ export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityComman
       })
       .where(eq(opportunities.id, current.id))
       .returning();
+    if (row) await recordStageChange(tx, ctx, current, row);
     const [view] = await toOpportunityViews(tx, ctx.actor, [row ?? current], false);
     return view as OpportunityView;
   });

@@ -25,7 +25,8 @@ export async function startRun(
 ): Promise<{ outcome: StartOutcome; runId: string | null }> {
   const owner = await resolveOwner(tx, automation);
   const stopped = stopReason(event, owner !== null);
-  if (!stopped && owner) {
+  // Only a run that would have acted is logged as stopped; one whose conditions fail is no run at all.
+  if (owner) {
     const context = await loadEventContext(tx, event);
     if (!conditionsMatch(automation.conditions, conditionFacts(owner, context))) {
       return { outcome: "not_matched", runId: null };

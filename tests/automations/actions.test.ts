@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { businessEvents, mailMessages, opportunities, opportunityNotes } from "../../src/db/schema/index.ts";
+import { client } from "../support/app.ts";
+import { keyWithScopes } from "../support/builders.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { approvedDealInvoice, automationHarness, movableClock, startReceiver } from "./automation-fixtures.ts";
 
@@ -14,7 +16,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   h = await automationHarness(database, time.clock);
   receiver = await startReceiver();
-});
+}, 120_000);
 afterAll(async () => {
   await receiver.close();
   await database.close();
@@ -154,6 +156,39 @@ describe("a payment automation's actions", () => {
       .where(eq(opportunities.id, deal.opportunity.id));
     expect(opportunity?.stage).toBe("lead");
     expect((await h.api.get(`/api/v1/automations/${created.body.id}/runs`)).body.data).toHaveLength(0);
+  });
+
+  it("an admin replays an event for one automation as a new run; without settings:write it is refused", async () => {
+    const created = await h.api.post("/api/v1/automations", {
+      name: "Replayable",
+      trigger: { type: "invoice_paid" },
+      actions: [{ type: "add_note", body: "paid {{invoice.number}}" }],
+    });
+    const { deal, invoice } = await approvedDealInvoice(h.ws.ctx);
+    await markPaid(invoice);
+    await h.drain();
+    const first = (await h.api.get(`/api/v1/automations/${created.body.id}/runs`)).body.data;
+    expect(first).toHaveLength(1);
+    const editor = client(
+      h.app,
+      await keyWithScopes(database, h.ws, ["automations:read", "automations:write", "opportunities:write"]),
+    );
+    const refused = await editor.post(`/api/v1/automations/${created.body.id}/replay`, { event_id: first[0].event_id });
+    expect(refused.status).toBe(403);
+    const replayed = await h.api.post(`/api/v1/automations/${created.body.id}/replay`, { event_id: first[0].event_id });
+    expect(replayed.status, JSON.stringify(replayed.body)).toBe(202);
+    await h.drain();
+    const runs = (await h.api.get(`/api/v1/automations/${created.body.id}/runs`)).body.data;
+    expect(runs.map((r: { replay: number; status: string }) => [r.replay, r.status])).toEqual([
+      [1, "succeeded"],
+      [0, "succeeded"],
+    ]);
+    const notes = await database.db
+      .select()
+      .from(opportunityNotes)
+      .where(eq(opportunityNotes.opportunityId, deal.opportunity.id));
+    expect(notes).toHaveLength(2);
+    await h.api.patch(`/api/v1/automations/${created.body.id}`, { enabled: false });
   });
 
   it("refuses a webhook that is neither https nor loopback, and an unknown trigger, naming the field", async () => {

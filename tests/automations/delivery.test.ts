@@ -15,7 +15,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   h = await automationHarness(database, time.clock);
   receiver = await startReceiver();
-});
+}, 120_000);
 afterAll(async () => {
   await receiver.close();
   await database.close();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   automationId = created.body.id;
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await server.close();
   await database.close();

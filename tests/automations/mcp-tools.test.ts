@@ -15,7 +15,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   h = await automationHarness(database, movableClock().clock);
   served = await listen(h.app);
-});
+}, 120_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await served.close();

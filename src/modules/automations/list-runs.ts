@@ -4,6 +4,7 @@ import { automationRunActions, automationRuns, businessEvents } from "../../db/s
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { canSeePaymentStatus } from "../opportunities/index.ts";
 import { getAutomationOrThrow } from "./internal.ts";
 import { ListRunsCommand } from "./schemas.ts";
 
@@ -46,5 +47,12 @@ export async function listAutomationRuns(ctx: Ctx, input: { id: string; limit?: 
     : [];
   const byRun = new Map<string, RunActionRow[]>();
   for (const action of actions) byRun.set(action.runId, [...(byRun.get(action.runId) ?? []), action]);
-  return { ...page, data: page.data.map((run): RunWithActions => ({ ...run, actions: byRun.get(run.id) ?? [] })) };
+  // What an email or note said may carry invoice figures: only callers with invoices:read see it.
+  const revenue = canSeePaymentStatus(ctx.actor);
+  const shown = (a: RunActionRow) =>
+    revenue || a.type === "set_stage" || a.type === "set_status" ? a : { ...a, result: null };
+  return {
+    ...page,
+    data: page.data.map((run): RunWithActions => ({ ...run, actions: (byRun.get(run.id) ?? []).map(shown) })),
+  };
 }

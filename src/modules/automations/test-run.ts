@@ -24,7 +24,9 @@ export async function testRunAutomation(ctx: Ctx, input: { id: string; event_id:
   const automation = await getAutomationOrThrow(ctx.db, ctx.actor.workspaceId, id);
   const event = await loadEvent(ctx.db, ctx.actor.workspaceId, event_id);
   if (!event) throw notFound("event", event_id);
-  const owner = await resolveOwner(ctx.db, automation);
+  const found = await resolveOwner(ctx.db, automation);
+  // The caller sees no more than they may: the owner's scopes, narrowed to the caller's own.
+  const owner = found && { ...found, scopes: new Set([...found.scopes].filter((s) => ctx.actor.scopes.has(s))) };
   const context = await loadEventContext(ctx.db, event);
   const triggerMatches = automation.triggerType === event.type;
   const conditionsMatched = owner ? conditionsMatch(automation.conditions, conditionFacts(owner, context)) : false;

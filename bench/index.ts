@@ -10,6 +10,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./crm-lists.ts", exportName: "runCrmListsBench" },
   { file: "./hot-read.ts", exportName: "runHotReadBench" },
   { file: "./jobs.ts", exportName: "runJobsBench" },
+  { file: "./automations.ts", exportName: "runAutomationsBench" },
   { file: "./invoices.ts", exportName: "runInvoicesBench" },
   { file: "./invoice-pdf.ts", exportName: "runInvoicePdfBench" },
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },

@@ -2,6 +2,7 @@ import type { Db, DbOrTx, Tx } from "./db/client.ts";
 import type { AccountingProvider } from "./integrations/accounting/port.ts";
 import type { PaymentsProvider } from "./integrations/payments/port.ts";
 import type { Clock } from "./lib/clock.ts";
+import type { SecretBox } from "./lib/secret-box.ts";
 import type { Scope } from "./modules/access/scopes.ts";
 
 /** Who is acting. Scopes are resolved once per request: role scopes for members, key ∩ role for API keys. */
@@ -24,6 +25,10 @@ export type Ctx = {
   /** Sender and link base for mail a verb queues (absent: Settle's defaults for localhost). */
   mail?: MailSettings | undefined;
   origin?: { ip: string | null; requestId: string | null } | undefined;
+  /** Seals secrets Settle keeps but never shows again (webhook signing secrets); absent where none is wired. */
+  secrets?: SecretBox | undefined;
+  /** Set when an automation run acts: the events its changes cause carry this depth (runs stop past 3). */
+  automationDepth?: number | undefined;
 };
 
 export type MailSettings = { from: string; publicUrl: string };

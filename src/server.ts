@@ -12,12 +12,13 @@ import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
 import type { Logger } from "./lib/logger.ts";
 import { PACKAGE_ROOT } from "./lib/package-root.ts";
+import { defaultMailFrom } from "./modules/mail/index.ts";
 import { removeAdminChannel, writeAdminChannel } from "./runtime/admin-channel.ts";
 import { tryLockDataDir } from "./runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "./runtime/open-migrated-db.ts";
 import { createPaymentsProvider } from "./runtime/payments-provider.ts";
 import { createSandboxMounts } from "./runtime/sandbox-mounts.ts";
-import { loadSecretBox } from "./runtime/secret-key.ts";
+import { lazySecretBox, loadSecretBox } from "./runtime/secret-key.ts";
 
 export const WEB_DIST_DIR = join(PACKAGE_ROOT, "dist", "web");
 
@@ -62,6 +63,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   const sandboxes = await createSandboxMounts(config);
   const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
   const payments = createPaymentsProvider(config);
+  const secrets = lazySecretBox(config);
   const app = createApp({
     db: database.db,
     clock,
@@ -77,6 +79,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     payments,
     mailFrom: config.mail.from,
     metricsToken: config.metricsToken,
+    secrets,
   });
   const runner = createJobRunner({
     db: database.db,
@@ -86,6 +89,8 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     accounting,
     payments,
     mail: createMailTransport(config.mail.smtpUrl),
+    secrets,
+    mailSettings: { from: config.mail.from ?? defaultMailFrom(config.publicUrl), publicUrl: config.publicUrl },
   });
   if (config.runWorker) {
     runner.start();

@@ -9,7 +9,7 @@ import { readAdminChannel } from "../runtime/admin-channel.ts";
 import { type DataDirLock, tryLockDataDir } from "../runtime/data-dir-lock.ts";
 import { openMigratedDatabase } from "../runtime/open-migrated-db.ts";
 import { createPaymentsProvider } from "../runtime/payments-provider.ts";
-import { loadSecretBox } from "../runtime/secret-key.ts";
+import { lazySecretBox, loadSecretBox } from "../runtime/secret-key.ts";
 import { parseFlags } from "./args.ts";
 
 const USAGE = "Usage: settle mcp --api-key stl_live_… (or set SETTLE_API_KEY)\n";
@@ -72,7 +72,8 @@ export async function runMcp(config: Config, args: string[]): Promise<number> {
     const onUnexpected = (error: unknown, tool: string) => say(`mcp tool ${tool} failed: ${String(error)}`);
     const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
     const payments = createPaymentsProvider(config);
-    const server = createMcpServer({ ...deps, accounting, payments, onUnexpected }, actor);
+    const secrets = lazySecretBox(config);
+    const server = createMcpServer({ ...deps, accounting, payments, secrets, onUnexpected }, actor);
     await server.connect(new StdioServerTransport());
     say(`Settle MCP server on stdio for workspace ${actor.workspaceId} (${actor.scopes.size} scopes).`);
     await untilClosed();

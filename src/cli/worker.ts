@@ -6,8 +6,9 @@ import { JOB_DEFINITIONS } from "../jobs/registry.ts";
 import { createJobRunner } from "../jobs/runner.ts";
 import { systemClock } from "../lib/clock.ts";
 import { createLogger } from "../lib/logger.ts";
+import { defaultMailFrom } from "../modules/mail/index.ts";
 import { createPaymentsProvider } from "../runtime/payments-provider.ts";
-import { loadSecretBox } from "../runtime/secret-key.ts";
+import { lazySecretBox, loadSecretBox } from "../runtime/secret-key.ts";
 import { parseFlags } from "./args.ts";
 
 /**
@@ -38,6 +39,8 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     accounting: config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined,
     payments: createPaymentsProvider(config),
     mail: createMailTransport(config.mail.smtpUrl),
+    secrets: lazySecretBox(config),
+    mailSettings: { from: config.mail.from ?? defaultMailFrom(config.publicUrl), publicUrl: config.publicUrl },
   });
   runner.start();
   logger.info({ worker_id: runner.workerId, concurrency }, "worker started");

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { auditEventRoutes } from "./routes/audit-events.ts";
+import { automationRoutes } from "./routes/automations.ts";
 import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { companyOverviewRoutes } from "./routes/company-overview.ts";
@@ -56,4 +57,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", exportRoutes);
   api.route("/", searchRoutes);
   api.route("/", companyOverviewRoutes);
+  api.route("/", automationRoutes);
 }

@@ -37,7 +37,14 @@ export function createApp(deps: AppDeps) {
   app.use("*", releaseUnreadBody());
   app.use("*", requestMetrics());
   app.use("*", async (c, next) => {
-    c.set("deps", { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments, mail });
+    c.set("deps", {
+      db: deps.db,
+      clock: deps.clock,
+      accounting: deps.accounting,
+      payments: deps.payments,
+      mail,
+      secrets: deps.secrets,
+    });
     await next();
   });
   app.use(

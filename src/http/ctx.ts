@@ -5,8 +5,8 @@ import { clientIp } from "./middleware/rate-limit.ts";
 
 /** Handlers build the verb context from the authenticated actor and the app's own database and clock. */
 export function ctxOf(c: Context<AppEnv>): Ctx {
-  const { db, clock, accounting, payments, mail } = c.get("deps");
-  return { db, clock, accounting, payments, mail, actor: c.get("actor"), origin: originOf(c) };
+  const { db, clock, accounting, payments, mail, secrets } = c.get("deps");
+  return { db, clock, accounting, payments, mail, secrets, actor: c.get("actor"), origin: originOf(c) };
 }
 
 export function originOf(c: Context<AppEnv>): { ip: string | null; requestId: string | null } {

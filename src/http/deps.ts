@@ -3,6 +3,7 @@ import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { SecretBox } from "../lib/secret-box.ts";
 
 /** Everything createApp needs; it reads no environment itself, so tests build it directly. */
 export type AppDeps = {
@@ -26,5 +27,7 @@ export type AppDeps = {
   mailFrom?: string | undefined;
   /** Besides loopback callers, who may scrape /metrics: the holder of this bearer token (METRICS_TOKEN). */
   metricsToken?: string | undefined;
+  /** Seals webhook signing secrets (SETTLE_SECRET_KEY or DATA_DIR/secret-key). */
+  secrets?: SecretBox | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];
 };

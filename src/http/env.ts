@@ -4,6 +4,7 @@ import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { SecretBox } from "../lib/secret-box.ts";
 
 /** What middleware puts on the request context for handlers. */
 export type AppEnv = {
@@ -14,6 +15,7 @@ export type AppEnv = {
       accounting: AccountingProvider | undefined;
       payments: PaymentsProvider | undefined;
       mail: MailSettings;
+      secrets?: SecretBox | undefined;
     };
     requestId: string;
     logger: Logger;

@@ -1,10 +1,12 @@
 import type { z } from "zod";
+import type { MailSettings } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { MailTransport } from "../integrations/mail/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { SecretBox } from "../lib/secret-box.ts";
 
 export type JobContext = {
   db: Db;
@@ -19,6 +21,10 @@ export type JobContext = {
   payments?: PaymentsProvider | undefined;
   /** Where mail goes (SMTP or the Outbox); absent, the Outbox. */
   mail?: MailTransport | undefined;
+  /** Opens sealed secrets (webhook signing secrets). */
+  secrets?: SecretBox | undefined;
+  /** Sender and link base for mail a job queues. */
+  mailSettings?: MailSettings | undefined;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

@@ -14,6 +14,8 @@ export const JOB_PAYLOADS = {
   "payments.deactivate-link": z.object({ paymentLinkId: z.string() }),
   "mail.deliver": z.object({ messageId: z.string() }),
   "imports.run": z.object({ importId: z.string() }),
+  "automations.match-event": z.object({ eventId: z.string() }),
+  "automations.run-action": z.object({ actionRunId: z.string() }),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

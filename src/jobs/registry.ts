@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job.ts";
+import { automationMatchJob, automationRunActionJob } from "./definitions/automations.ts";
 import { importRunJob } from "./definitions/imports.ts";
 import { invoiceChangedJob } from "./definitions/invoice-changed.ts";
 import { mailDeliverJob } from "./definitions/mail.ts";
@@ -17,4 +18,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   deactivatePaymentLinkJob as JobDefinition,
   mailDeliverJob as JobDefinition,
   importRunJob as JobDefinition,
+  automationMatchJob as JobDefinition,
+  automationRunActionJob as JobDefinition,
 ];

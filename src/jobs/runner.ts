@@ -1,4 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
+import type { MailSettings } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import { jobs } from "../db/schema/jobs.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
@@ -8,6 +9,7 @@ import type { Clock } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { SecretBox } from "../lib/secret-box.ts";
 import { type ClaimedJob, claimJobs } from "./claim.ts";
 import type { JobDefinition } from "./define-job.ts";
 import { SWEEP_JOB, scheduleSweep } from "./definitions/sweep.ts";
@@ -21,6 +23,8 @@ export type RunnerOptions = {
   accounting?: AccountingProvider | undefined;
   payments?: PaymentsProvider | undefined;
   mail?: MailTransport | undefined;
+  secrets?: SecretBox | undefined;
+  mailSettings?: MailSettings | undefined;
   concurrency?: number;
   pollIntervalMs?: number;
   lockTimeoutMs?: number;
@@ -102,6 +106,8 @@ export function createJobRunner(options: RunnerOptions) {
         accounting: options.accounting,
         payments: options.payments,
         mail: options.mail,
+        secrets: options.secrets,
+        mailSettings: options.mailSettings,
       };
       await definition.handler(ctx, parsed.data);
       return true;

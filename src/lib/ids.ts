@@ -38,6 +38,10 @@ export const ID_PREFIXES = {
   auditEvent: "aud",
   stage: "stg",
   import: "imp",
+  automation: "auto",
+  automationRun: "arun",
+  automationAction: "aact",
+  opportunityNote: "note",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -70,6 +70,7 @@ export function mcpRoutes(deps: AppDeps) {
         clock: deps.clock,
         accounting: deps.accounting,
         payments: deps.payments,
+        secrets: deps.secrets,
         onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed"),
       },
       c.get("actor"),

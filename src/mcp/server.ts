@@ -4,6 +4,7 @@ import type { DbOrTx } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
+import type { SecretBox } from "../lib/secret-box.ts";
 import { type OnUnexpected, registerTool } from "./register-tool.ts";
 import { ALL_TOOLS } from "./tools/index.ts";
 
@@ -28,6 +29,8 @@ export type McpDeps = {
   /** The Xero adapter, so invoice tools act on Xero invoices in Xero (absent: Xero is not configured). */
   accounting?: AccountingProvider | undefined;
   payments?: PaymentsProvider | undefined;
+  /** Seals webhook signing secrets (automations). */
+  secrets?: SecretBox | undefined;
   onUnexpected?: OnUnexpected;
 };
 
@@ -37,7 +40,14 @@ export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
     { name: "settle", version: "1.0.0" },
     { instructions: MCP_INSTRUCTIONS, capabilities: { tools: {} } },
   );
-  const ctx: Ctx = { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments, actor };
+  const ctx: Ctx = {
+    db: deps.db,
+    clock: deps.clock,
+    accounting: deps.accounting,
+    payments: deps.payments,
+    secrets: deps.secrets,
+    actor,
+  };
   const onUnexpected = deps.onUnexpected ?? (() => undefined);
   for (const tool of ALL_TOOLS) {
     registerTool(server, ctx, tool, onUnexpected);

@@ -26,3 +26,16 @@ export function loadSecretBox(options: { secretKey: string | undefined; dataDir:
   }
   return createSecretBox(readFileSync(file, "utf8").trim());
 }
+
+/** The box, its key read (or generated) on first use: processes that never seal anything touch no key file. */
+export function lazySecretBox(options: { secretKey: string | undefined; dataDir: string }): SecretBox {
+  let box: SecretBox | undefined;
+  const get = () => {
+    box ??= loadSecretBox(options);
+    return box;
+  };
+  return {
+    seal: (plain, context) => get().seal(plain, context),
+    open: (sealed, context) => get().open(sealed, context),
+  };
+}

@@ -4,6 +4,7 @@ import { ErrorBanner } from "./components/ui/error-banner.tsx";
 import { Loading } from "./components/ui/states.tsx";
 import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
+import { AutomationsPage } from "./features/automations/automations-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
 import { CompaniesPage } from "./features/companies/companies-page.tsx";
 import { CompanyPage } from "./features/companies/company-page.tsx";
@@ -65,6 +66,7 @@ function SignedIn({ me }: { me: Me }) {
               <Route path="/settings/mail" component={MailLogPage} />
             </>
           ) : null}
+          {me.scopes.includes("automations:read") ? <Route path="/automations" component={AutomationsPage} /> : null}
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />

@@ -1,4 +1,5 @@
 export * from "./access.ts";
+export * from "./automations.ts";
 export * from "./crm.ts";
 export * from "./imports.ts";
 export * from "./integrations.ts";

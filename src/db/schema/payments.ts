@@ -157,6 +157,7 @@ export const BUSINESS_EVENT_TYPES = [
   "invoice_paid",
   "invoice_sent",
   "payment_status_changed",
+  "opportunity_stage_changed",
 ] as const;
 export type BusinessEventType = (typeof BUSINESS_EVENT_TYPES)[number];
 
@@ -175,6 +176,8 @@ export const businessEvents = pgTable(
     dedupeKey: text().notNull(),
     occurredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** How many automation runs led to this event (0: a person, a sync or a provider); runs stop past 3. */
+    depth: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

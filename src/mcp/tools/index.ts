@@ -1,5 +1,12 @@
 import type { ToolDescriptor } from "../tool.ts";
 import {
+  createAutomationTool,
+  listAutomationRunsTool,
+  listAutomationsTool,
+  testRunAutomationTool,
+  updateAutomationTool,
+} from "./automations.ts";
+import {
   createInvoiceTool,
   getInvoiceTool,
   listInvoicesTool,
@@ -58,5 +65,10 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   emailXeroInvoiceTool,
   syncXeroInvoicesTool,
   listXeroOptionsTool,
+  listAutomationsTool,
+  createAutomationTool,
+  updateAutomationTool,
+  listAutomationRunsTool,
+  testRunAutomationTool,
   ...dealAliasTools,
 ];

@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.ts";
 import { invoices } from "../../db/schema/invoices.ts";
 import type { LedgerInvoice } from "../../integrations/accounting/port.ts";
 import type { InvoiceRow } from "./internal.ts";
+import { recordInvoicePaid, recordInvoiceSent } from "./invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSentInvoiceLines, promoteSettledLines } from "./promote-invoice-lines.ts";
 
@@ -53,9 +54,11 @@ export async function applyXeroInvoiceState(tx: Tx, ctx: Ctx, remote: LedgerInvo
   const issued = (status: string) => status === "AUTHORISED" || status === "PAID";
   if (issued(row.status) && !issued(current.status)) {
     await promoteSentInvoiceLines(tx, ctx, row, "xero_sync");
+    await recordInvoiceSent(tx, row, "xero_sync", now);
   }
   if (row.status === "PAID") {
     await promoteSettledLines(tx, ctx, row, "xero_sync");
+    await recordInvoicePaid(tx, row, "xero_sync", row.paidAt ?? now);
   }
   await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, {
     invoiceId: row.id,

@@ -8,6 +8,7 @@ import { RecordRef } from "../crm/fields.ts";
 import { changeXeroInvoice } from "./change-xero-invoice.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
+import { recordInvoiceSent } from "./invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
 
@@ -39,6 +40,7 @@ export async function approveInvoice(ctx: Ctx, input: RecordRef) {
       );
     }
     await promoteSentInvoiceLines(tx, ctx, approved, "invoice_sent");
+    await recordInvoiceSent(tx, approved, "invoice_sent", now);
     await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, {
       invoiceId: id,
       opportunityId: approved.opportunityId,

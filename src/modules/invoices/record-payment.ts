@@ -8,6 +8,7 @@ import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { getInvoiceOrThrow } from "./internal.ts";
+import { recordInvoicePaid } from "./invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { payXeroInvoice } from "./pay-xero-invoice.ts";
 import { promoteSettledLines } from "./promote-invoice-lines.ts";
@@ -86,6 +87,7 @@ export async function recordPayment(ctx: Ctx, input: RecordPaymentCommand) {
     });
     if (updated.status === "PAID") {
       await promoteSettledLines(tx, ctx, updated, "manual");
+      await recordInvoicePaid(tx, updated, "manual", now, { method });
       await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, {
         invoiceId,
         opportunityId: updated.opportunityId,

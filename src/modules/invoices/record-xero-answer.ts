@@ -3,6 +3,7 @@ import type { Ctx } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
 import { invoiceLines, invoices } from "../../db/schema/invoices.ts";
 import type { LedgerInvoice } from "../../integrations/accounting/port.ts";
+import { recordInvoiceSent } from "./invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
 
@@ -40,6 +41,7 @@ export async function recordXeroAnswer(
   const approved = row.status === "AUTHORISED" || row.status === "SUBMITTED" || row.status === "PAID";
   if (approved) {
     await promoteSentInvoiceLines(tx, ctx, row, "invoice_sent");
+    await recordInvoiceSent(tx, row, "invoice_sent", now);
   }
   await enqueueInvoiceChanged(tx, workspaceId, {
     invoiceId: row.id,

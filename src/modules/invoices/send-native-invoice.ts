@@ -10,6 +10,7 @@ import { mailBrandingOf, mailSettingsOf, queueMail, renderInvoiceMail } from "..
 import { createPortalLinkFor } from "../portal/create-portal-link.ts";
 import { invoiceAsWritten } from "./get-invoice.ts";
 import { loadInvoiceLines } from "./internal.ts";
+import { recordInvoiceSent } from "./invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { paymentLinksOf } from "./payment-links-of.ts";
 import { promoteSentInvoiceLines } from "./promote-invoice-lines.ts";
@@ -53,6 +54,7 @@ export async function sendNativeInvoice(ctx: Ctx, input: { id: string; contactId
       if (!approved) throw new AppError("conflict", `Invoice ${invoice.number} changed while it was being sent.`);
       sent = approved;
       await promoteSentInvoiceLines(tx, ctx, approved, "invoice_sent");
+      await recordInvoiceSent(tx, approved, "invoice_sent", now);
       await enqueueInvoiceChanged(tx, ctx.actor.workspaceId, {
         invoiceId: approved.id,
         opportunityId: approved.opportunityId,
@@ -60,6 +62,7 @@ export async function sendNativeInvoice(ctx: Ctx, input: { id: string; contactId
       });
     } else if (!invoice.sentAt) {
       await tx.update(invoices).set({ sentAt: now, updatedAt: now }).where(eq(invoices.id, invoice.id));
+      await recordInvoiceSent(tx, invoice, "invoice_sent", now);
     }
 
     const settings = mailSettingsOf(ctx);

@@ -17,7 +17,7 @@ export type QueuedMail = {
   html: string;
   text: string;
   attachments?: MailAttachment[];
-  relatedType: "invoice" | "member";
+  relatedType: "invoice" | "member" | "opportunity";
   relatedId: string;
   dedupeKey?: string;
 };

@@ -13,5 +13,6 @@ export { removeLine } from "./remove-line.ts";
 export { reorderLines } from "./reorder-lines.ts";
 export * from "./schemas.ts";
 export { type SetPaymentStatusInput, setPaymentStatus } from "./set-payment-status.ts";
+export { setOpportunityStage } from "./stage-change.ts";
 export { updateLine } from "./update-line.ts";
 export { updateOpportunity } from "./update-opportunity.ts";

@@ -5,6 +5,7 @@ import { type PaymentStatusSource, paymentStatusHistory, productLines } from "..
 import { notFound } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import type { PaymentStatus } from "../billing/index.ts";
+import { recordBusinessEvent } from "../payments/business-events.ts";
 
 /**
  * Locks the line for the rest of the caller's transaction, so concurrent status changes of one line run one
@@ -47,8 +48,9 @@ export async function writeStatusChange(tx: Tx, ctx: Ctx, change: StatusChange):
     .update(productLines)
     .set({ paymentStatus: change.to, updatedAt: now })
     .where(eq(productLines.id, change.line.id));
+  const historyId = newId("statusChange", now);
   await tx.insert(paymentStatusHistory).values({
-    id: newId("statusChange", now),
+    id: historyId,
     workspaceId: ctx.actor.workspaceId,
     lineId: change.line.id,
     opportunityId: change.line.opportunityId,
@@ -58,5 +60,15 @@ export async function writeStatusChange(tx: Tx, ctx: Ctx, change: StatusChange):
     ...actorOf(ctx.actor),
     invoiceId: change.invoiceId ?? null,
     createdAt: now,
+  });
+  await recordBusinessEvent(tx, {
+    workspaceId: ctx.actor.workspaceId,
+    type: "payment_status_changed",
+    invoiceId: change.invoiceId ?? null,
+    opportunityId: change.line.opportunityId,
+    dedupeKey: `payment_status_changed:${historyId}`,
+    occurredAt: now,
+    data: { line_id: change.line.id, from: change.line.status, to: change.to, source: change.source },
+    depth: ctx.automationDepth,
   });
 }

@@ -8,6 +8,7 @@ import { resolveStage } from "../stages/index.ts";
 import { assertReferences, getOpportunityOrThrow } from "./internal.ts";
 import { type OpportunityView, toOpportunityViews } from "./opportunity-view.ts";
 import { UpdateOpportunityCommand } from "./schemas.ts";
+import { recordStageChange } from "./stage-change.ts";
 
 export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityCommand) {
   const { id, ...parsed } = parseInput(UpdateOpportunityCommand, input);
@@ -49,6 +50,7 @@ export async function updateOpportunity(ctx: Ctx, input: UpdateOpportunityComman
       })
       .where(eq(opportunities.id, current.id))
       .returning();
+    if (row) await recordStageChange(tx, ctx, current, row);
     const [view] = await toOpportunityViews(tx, ctx.actor, [row ?? current], false);
     return view as OpportunityView;
   });

@@ -6,9 +6,9 @@ import { paymentLinks } from "../../db/schema/payments.ts";
 import type { PaymentFact } from "../../integrations/payments/port.ts";
 import { enqueue } from "../../jobs/enqueue.ts";
 import { newId } from "../../lib/ids.ts";
+import { recordInvoicePaid } from "../invoices/invoice-business-events.ts";
 import { enqueueInvoiceChanged } from "../invoices/invoice-events.ts";
 import { promoteSentInvoiceLines, promoteSettledLines } from "../invoices/promote-invoice-lines.ts";
-import { recordBusinessEvent } from "./business-events.ts";
 
 export type FactSource = { kind: "webhook"; eventId: string; eventType: string } | { kind: "sync" };
 
@@ -67,21 +67,14 @@ export async function settleInvoiceFromStripe(
     // A voided or draft invoice is not reopened by a payment; the payment log keeps the money's trail.
     return;
   }
-  await recordBusinessEvent(tx, {
-    workspaceId,
-    type: "payment_succeeded",
-    invoiceId,
-    opportunityId: invoice.opportunityId,
-    dedupeKey: `payment_succeeded:${invoiceId}`,
-    occurredAt: fact.occurredAt,
-    data: {
-      amount: fact.amount,
-      currency: fact.currency,
-      stripe_key: fact.key,
-      payer_email: fact.payerEmail,
-      source: source.kind === "sync" ? "stripe_sync" : "stripe_webhook",
-      ...(source.kind === "webhook" ? { stripe_event_id: source.eventId, stripe_event_type: source.eventType } : {}),
-    },
+  const [current] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (current?.status !== "PAID") return;
+  await recordInvoicePaid(tx, current, source.kind === "sync" ? "stripe_sync" : "stripe_webhook", fact.occurredAt, {
+    amount: fact.amount,
+    currency: fact.currency,
+    stripe_key: fact.key,
+    payer_email: fact.payerEmail,
+    ...(source.kind === "webhook" ? { stripe_event_id: source.eventId, stripe_event_type: source.eventType } : {}),
   });
   const oneTime = await tx
     .update(paymentLinks)

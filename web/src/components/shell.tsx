@@ -27,6 +27,7 @@ const MAIN: NavItem[] = [
   { href: "/receivables", label: "Receivables", scope: "invoices:read" },
   { href: "/payments", label: "Payments", scope: "invoices:read" },
   { href: "/outbox", label: "Outbox", scope: "invoices:read" },
+  { href: "/automations", label: "Automations", scope: "automations:read" },
 ];
 const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },

@@ -335,6 +335,744 @@ export interface paths {
       };
     };
   };
+  "/api/v1/automations": {
+    /**
+     * The workspace's automations
+     * @description Requires scope `automations:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+      };
+      responses: {
+        /** @description One page */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["Automation"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Create an automation: a trigger (business event type), optional conditions (all/any), ordered actions. A call_webhook action's signing secret is in this answer only
+     * @description Requires scope `automations:write`.
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            actions: OneOf<
+              [
+                {
+                  body: string;
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  subject: string;
+                  /** @description An email address; default the opportunity's primary contact */
+                  to?: string;
+                  /** @enum {string} */
+                  type: "send_email";
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  type: "call_webhook";
+                  url: string;
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  stage: string;
+                  /** @enum {string} */
+                  type: "set_stage";
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  status: "open" | "won" | "lost";
+                  /** @enum {string} */
+                  type: "set_status";
+                },
+                {
+                  body: string;
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  type: "add_note";
+                },
+              ]
+            >[];
+            conditions?: {
+              all?: {
+                /** @enum {string} */
+                field:
+                  | "amount"
+                  | "currency"
+                  | "portion"
+                  | "provider"
+                  | "source"
+                  | "company"
+                  | "opportunity_stage"
+                  | "opportunity_status"
+                  | "from"
+                  | "to";
+                /** @enum {string} */
+                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+                value: string | number | (string | number)[];
+              }[];
+              any?: {
+                /** @enum {string} */
+                field:
+                  | "amount"
+                  | "currency"
+                  | "portion"
+                  | "provider"
+                  | "source"
+                  | "company"
+                  | "opportunity_stage"
+                  | "opportunity_status"
+                  | "from"
+                  | "to";
+                /** @enum {string} */
+                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+                value: string | number | (string | number)[];
+              }[];
+            } | null;
+            /** @default true */
+            enabled?: boolean;
+            name: string;
+            trigger: {
+              /** @enum {string} */
+              type:
+                | "payment_succeeded"
+                | "payment_failed"
+                | "payment_refunded"
+                | "invoice_paid"
+                | "invoice_sent"
+                | "payment_status_changed"
+                | "opportunity_stage_changed";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The automation, with new webhook secrets */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Automation"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/automations/{id}": {
+    /**
+     * One automation
+     * @description Requires scope `automations:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The automation */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Automation"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Delete an automation and its run log
+     * @description Requires scope `automations:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        204: {
+          content: never;
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Change an automation (name, enabled, trigger, conditions, actions). Send an action's id to keep it and its webhook secret
+     * @description Requires scope `automations:write`.
+     */
+    patch: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            actions?: OneOf<
+              [
+                {
+                  body: string;
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  subject: string;
+                  /** @description An email address; default the opportunity's primary contact */
+                  to?: string;
+                  /** @enum {string} */
+                  type: "send_email";
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  type: "call_webhook";
+                  url: string;
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  stage: string;
+                  /** @enum {string} */
+                  type: "set_stage";
+                },
+                {
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  status: "open" | "won" | "lost";
+                  /** @enum {string} */
+                  type: "set_status";
+                },
+                {
+                  body: string;
+                  continue_on_failure?: boolean;
+                  id?: string;
+                  /** @enum {string} */
+                  type: "add_note";
+                },
+              ]
+            >[];
+            conditions?: {
+              all?: {
+                /** @enum {string} */
+                field:
+                  | "amount"
+                  | "currency"
+                  | "portion"
+                  | "provider"
+                  | "source"
+                  | "company"
+                  | "opportunity_stage"
+                  | "opportunity_status"
+                  | "from"
+                  | "to";
+                /** @enum {string} */
+                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+                value: string | number | (string | number)[];
+              }[];
+              any?: {
+                /** @enum {string} */
+                field:
+                  | "amount"
+                  | "currency"
+                  | "portion"
+                  | "provider"
+                  | "source"
+                  | "company"
+                  | "opportunity_stage"
+                  | "opportunity_status"
+                  | "from"
+                  | "to";
+                /** @enum {string} */
+                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+                value: string | number | (string | number)[];
+              }[];
+            } | null;
+            enabled?: boolean;
+            name?: string;
+            trigger?: {
+              /** @enum {string} */
+              type:
+                | "payment_succeeded"
+                | "payment_failed"
+                | "payment_refunded"
+                | "invoice_paid"
+                | "invoice_sent"
+                | "payment_status_changed"
+                | "opportunity_stage_changed";
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description The automation, with any new webhook secrets */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Automation"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/automations/{id}/replay": {
+    /**
+     * Replay a past event for this automation as a new run (admins: also needs settings:write)
+     * @description Requires scope `automations:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A past business event (GET /api/v1/events) to run against, without acting */
+            event_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Started */
+        202: {
+          content: {
+            "application/json": {
+              outcome: string;
+              run_id: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/automations/{id}/runs": {
+    /**
+     * The run log: each run with its event, result and per-action outcome (attempts, status, next retry)
+     * @description Requires scope `automations:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description One page, newest first */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["AutomationRun"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/automations/{id}/runs/{run_id}/actions/{action_id}/retry": {
+    /**
+     * Retry a failed or dead action of a run (the actions it stopped run after it)
+     * @description Requires scope `automations:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+          run_id: string;
+          action_id: string;
+        };
+      };
+      responses: {
+        /** @description Queued */
+        202: {
+          content: {
+            "application/json": {
+              action_id: string;
+              run_id: string;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/automations/{id}/test-run": {
+    /**
+     * Dry run against a past event: whether it matches and what each action would do; nothing is done
+     * @description Requires scope `automations:read`.
+     */
+    post: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A past business event (GET /api/v1/events) to run against, without acting */
+            event_id: string;
+          };
+        };
+      };
+      responses: {
+        /** @description What would happen */
+        200: {
+          content: {
+            "application/json": components["schemas"]["AutomationTestRun"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/branding": {
     /**
      * The workspace's branding (name, address, tax number, payment terms, accent colour, logo)
@@ -2967,7 +3705,8 @@ export interface paths {
             | "payment_refunded"
             | "invoice_paid"
             | "invoice_sent"
-            | "payment_status_changed";
+            | "payment_status_changed"
+            | "opportunity_stage_changed";
           invoice_id?: string;
           opportunity_id?: string;
         };
@@ -8205,6 +8944,117 @@ export interface components {
       target_id: string | null;
       target_type: string | null;
     };
+    Automation: {
+      actions: components["schemas"]["AutomationAction"][];
+      conditions: {
+        all?: {
+          /** @enum {string} */
+          field:
+            | "amount"
+            | "currency"
+            | "portion"
+            | "provider"
+            | "source"
+            | "company"
+            | "opportunity_stage"
+            | "opportunity_status"
+            | "from"
+            | "to";
+          /** @enum {string} */
+          op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+          value?: unknown;
+        }[];
+        any?: {
+          /** @enum {string} */
+          field:
+            | "amount"
+            | "currency"
+            | "portion"
+            | "provider"
+            | "source"
+            | "company"
+            | "opportunity_stage"
+            | "opportunity_status"
+            | "from"
+            | "to";
+          /** @enum {string} */
+          op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "in";
+          value?: unknown;
+        }[];
+      } | null;
+      created_at: string;
+      enabled: boolean;
+      id: string;
+      name: string;
+      owner_key_id: string | null;
+      owner_user_id: string | null;
+      trigger: {
+        /** @enum {string} */
+        type:
+          | "payment_succeeded"
+          | "payment_failed"
+          | "payment_refunded"
+          | "invoice_paid"
+          | "invoice_sent"
+          | "payment_status_changed"
+          | "opportunity_stage_changed";
+      };
+      updated_at: string;
+    };
+    AutomationAction: {
+      continue_on_failure?: boolean;
+      id: string;
+      /** @description call_webhook only, in the answer that created the action: the signing secret (whsec_…), shown once */
+      secret?: string;
+      /** @enum {string} */
+      type: "send_email" | "call_webhook" | "set_stage" | "set_status" | "add_note";
+      [key: string]: unknown;
+    };
+    AutomationRun: {
+      actions: components["schemas"]["AutomationRunAction"][];
+      automation_id: string;
+      created_at: string;
+      depth: number;
+      event_id: string;
+      event_type: string | null;
+      finished_at: string | null;
+      id: string;
+      note: string | null;
+      replay: number;
+      /** @enum {string} */
+      status: "running" | "succeeded" | "failed";
+    };
+    AutomationRunAction: {
+      action_id: string;
+      attempts: number;
+      error: string | null;
+      id: string;
+      next_retry_at: string | null;
+      position: number;
+      response_excerpt: string | null;
+      response_status: number | null;
+      result: {
+        [key: string]: unknown;
+      } | null;
+      /** @enum {string} */
+      status: "pending" | "running" | "succeeded" | "failed" | "dead" | "skipped";
+      type: string;
+      updated_at: string;
+    };
+    AutomationTestRun: {
+      actions: {
+        details: {
+          [key: string]: unknown;
+        };
+        type: string;
+        would: string;
+      }[];
+      conditions_match: boolean;
+      event_id: string;
+      event_type: string;
+      trigger_matches: boolean;
+      would_run: boolean;
+    };
     Branding: {
       /**
        * @description #rrggbb
@@ -8245,7 +9095,8 @@ export interface components {
         | "payment_refunded"
         | "invoice_paid"
         | "invoice_sent"
-        | "payment_status_changed";
+        | "payment_status_changed"
+        | "opportunity_stage_changed";
     };
     Company: {
       archived_at: string | null;

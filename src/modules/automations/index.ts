@@ -1,0 +1,15 @@
+export { createAutomation } from "./create-automation.ts";
+export { deleteAutomation } from "./delete-automation.ts";
+export { type EngineDeps, RUN_ACTION_JOB, WEBHOOK_MAX_ATTEMPTS, webhookBackoffMs } from "./engine-deps.ts";
+export { getAutomation } from "./get-automation.ts";
+export type { AutomationResult, AutomationRow } from "./internal.ts";
+export { ListAutomationsInput, listAutomations } from "./list-automations.ts";
+export { listAutomationRuns, type RunActionRow, type RunWithActions } from "./list-runs.ts";
+export { matchEvent } from "./match-event.ts";
+export { MERGE_FIELDS } from "./merge-fields.ts";
+export { replayAutomationEvent } from "./replay-event.ts";
+export { retryAutomationAction } from "./retry-action.ts";
+export { runAction } from "./run-action.ts";
+export * from "./schemas.ts";
+export { type DryRunAction, testRunAutomation } from "./test-run.ts";
+export { updateAutomation } from "./update-automation.ts";

@@ -6,6 +6,7 @@ import { useMe, useSignOut } from "../lib/session.tsx";
 import type { Meta } from "../lib/types.ts";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
+// An empty scope: every signed-in member (their own connected apps).
 type NavItem = { href: string; label: string; scope: string };
 
 const MAIN: NavItem[] = [
@@ -17,6 +18,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/permissions", label: "Permissions", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "api_keys:write" },
+  { href: "/settings/connected-apps", label: "Connected apps", scope: "" },
   { href: "/settings/invoicing", label: "Invoicing", scope: "settings:write" },
   { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
@@ -31,7 +33,7 @@ function NavLinks({ items }: { items: NavItem[] }) {
   return (
     <>
       {items
-        .filter((item) => scopes.includes(item.scope))
+        .filter((item) => !item.scope || scopes.includes(item.scope))
         .map((item) => (
           <Link
             key={item.href}
@@ -60,7 +62,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const { scopes } = useMe();
   const sandboxes = useSandboxesMounted();
-  const hasSettings = SETTINGS.some((item) => scopes.includes(item.scope));
+  const hasSettings = SETTINGS.some((item) => !item.scope || scopes.includes(item.scope));
   return (
     <div className="shell">
       <aside className="sidebar">

@@ -99,3 +99,5 @@ export type StripePayment = Schemas["Payment"];
 export type StripePaymentType = StripePayment["type"];
 export type StripePaymentStatus = StripePayment["status"];
 export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;
+export type OAuthConsent = Schemas["OAuthConsent"];
+export type ConnectedApp = Schemas["ConnectedApp"];

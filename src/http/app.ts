@@ -59,9 +59,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", opsRoutes(deps));
   // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
   app.route("/mcp", mcpRoutes(deps));
-  // OAuth 2.1 for MCP clients; /.well-known never falls through to the web app (it answers JSON).
+  // OAuth 2.1 for MCP clients (/oauth is the Stripe sandbox's Connect host); /.well-known never falls through to the web app (it answers JSON).
   app.route("/.well-known", wellKnownRoutes(deps.publicUrl));
-  app.route("/oauth", oauthRoutes(deps));
+  app.route("/oauth2", oauthRoutes(deps));
   // Signed by Stripe, not authenticated by a session or key (SPEC §9).
   app.route("/webhooks/stripe", stripeWebhookRoutes(deps));
   // The client portal (SPEC §6): its own cookie on /portal, never a session of /api/v1.

@@ -4,7 +4,8 @@ import type { DbOrTx } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
 import type { Clock } from "../lib/clock.ts";
-import { type OnUnexpected, registerTool } from "./register-tool.ts";
+import { servePortableToolList } from "./portable-tool-list.ts";
+import { actorCanUse, type OnUnexpected, registerTool } from "./register-tool.ts";
 import { ALL_TOOLS } from "./tools/index.ts";
 
 export const MCP_INSTRUCTIONS = `Settle is a CRM billing service: opportunities (also called deals) carry product lines, which are invoiced and paid line by line.
@@ -42,5 +43,9 @@ export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
   for (const tool of ALL_TOOLS) {
     registerTool(server, ctx, tool, onUnexpected);
   }
+  servePortableToolList(
+    server,
+    ALL_TOOLS.filter((tool) => actorCanUse(ctx, tool)),
+  );
   return server;
 }

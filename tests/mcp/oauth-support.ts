@@ -44,7 +44,7 @@ export async function signIn(url: string, email: string, password: string): Prom
 }
 
 /**
- * Plays the member in the browser: follows /oauth/authorize to the consent screen's route, reads what it would
+ * Plays the member in the browser: follows /oauth2/authorize to the consent screen's route, reads what it would
  * show, and posts the decision with the ticked scopes (all offered ones unless narrowed). Returns the redirect.
  */
 export async function consent(

@@ -46,7 +46,7 @@ const toolNames = async (token: string) => {
 /** The flow by hand, for the checks the SDK would never make: a registered client and one code. */
 async function manualCode(browser: Browser, scope?: string) {
   const redirect_uri = "http://127.0.0.1:9999/cb";
-  const reg = await fetch(`${server.url}/oauth/register`, {
+  const reg = await fetch(`${server.url}/oauth2/register`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ client_name: "Manual", redirect_uris: [redirect_uri] }),
@@ -54,7 +54,7 @@ async function manualCode(browser: Browser, scope?: string) {
   const { client_id } = (await reg.json()) as { client_id: string };
   const verifier = randomBytes(32).toString("base64url");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
-  const url = new URL("/oauth/authorize", server.url);
+  const url = new URL("/oauth2/authorize", server.url);
   const params = { response_type: "code", client_id, redirect_uri, code_challenge: challenge };
   for (const [k, v] of Object.entries({ ...params, code_challenge_method: "S256", state: "xyz" })) {
     url.searchParams.set(k, v);
@@ -74,10 +74,10 @@ describe("OAuth discovery", () => {
     const as = await fetch(`${server.url}/.well-known/oauth-authorization-server`);
     expect(await as.json()).toMatchObject({
       issuer: server.url,
-      authorization_endpoint: `${server.url}/oauth/authorize`,
-      token_endpoint: `${server.url}/oauth/token`,
-      registration_endpoint: `${server.url}/oauth/register`,
-      revocation_endpoint: `${server.url}/oauth/revoke`,
+      authorization_endpoint: `${server.url}/oauth2/authorize`,
+      token_endpoint: `${server.url}/oauth2/token`,
+      registration_endpoint: `${server.url}/oauth2/register`,
+      revocation_endpoint: `${server.url}/oauth2/revoke`,
       code_challenge_methods_supported: ["S256"],
     });
     const other = await fetch(`${server.url}/.well-known/openid-configuration`);
@@ -105,14 +105,14 @@ describe("OAuth with the SDK's own client", () => {
 
     const first = provider.saved?.refresh_token ?? "";
     const client_id = provider.info?.client_id ?? "";
-    const rotated = await post("/oauth/token", { grant_type: "refresh_token", refresh_token: first, client_id });
+    const rotated = await post("/oauth2/token", { grant_type: "refresh_token", refresh_token: first, client_id });
     expect(rotated.status).toBe(200);
     const pair = (await rotated.json()) as { access_token: string; refresh_token: string };
     expect(pair.refresh_token).not.toBe(first);
     expect(await toolNames(pair.access_token)).toContain("record_payment");
 
     // The first refresh token again: someone else holds it, so the whole grant ends, new tokens included.
-    const reused = await post("/oauth/token", { grant_type: "refresh_token", refresh_token: first, client_id });
+    const reused = await post("/oauth2/token", { grant_type: "refresh_token", refresh_token: first, client_id });
     expect(reused.status).toBe(400);
     expect(await reused.json()).toMatchObject({ error: "invalid_grant" });
     const after = await fetch(`${server.url}/mcp`, {
@@ -121,7 +121,7 @@ describe("OAuth with the SDK's own client", () => {
       body: "{}",
     });
     expect(after.status).toBe(401);
-    const again = await post("/oauth/token", { grant_type: "refresh_token", refresh_token: pair.refresh_token });
+    const again = await post("/oauth2/token", { grant_type: "refresh_token", refresh_token: pair.refresh_token });
     expect(again.status).toBe(400);
   });
 });
@@ -131,13 +131,13 @@ describe("authorization codes", () => {
     const flow = await manualCode(admin);
     expect(flow.redirect.searchParams.get("state")).toBe("xyz");
     const base = { grant_type: "authorization_code", code: flow.code, client_id: flow.client_id };
-    const wrongVerifier = await post("/oauth/token", {
+    const wrongVerifier = await post("/oauth2/token", {
       ...base,
       redirect_uri: flow.redirect_uri,
       code_verifier: randomBytes(32).toString("base64url"),
     });
     expect(await wrongVerifier.json()).toMatchObject({ error: "invalid_grant" });
-    const wrongRedirect = await post("/oauth/token", {
+    const wrongRedirect = await post("/oauth2/token", {
       ...base,
       redirect_uri: "http://127.0.0.1:9999/other",
       code_verifier: flow.verifier,
@@ -146,14 +146,14 @@ describe("authorization codes", () => {
 
     const fresh = await manualCode(admin);
     const ok = { grant_type: "authorization_code", code: fresh.code, client_id: fresh.client_id };
-    const tokens = await post("/oauth/token", {
+    const tokens = await post("/oauth2/token", {
       ...ok,
       redirect_uri: fresh.redirect_uri,
       code_verifier: fresh.verifier,
     });
     expect(tokens.status).toBe(200);
     const { access_token } = (await tokens.json()) as { access_token: string };
-    const twice = await post("/oauth/token", {
+    const twice = await post("/oauth2/token", {
       ...ok,
       redirect_uri: fresh.redirect_uri,
       code_verifier: fresh.verifier,
@@ -167,7 +167,7 @@ describe("authorization codes", () => {
 
   it("refuses plain PKCE and unregistered redirect URIs", async () => {
     const flow = await manualCode(admin);
-    const plain = new URL("/oauth/authorize", server.url);
+    const plain = new URL("/oauth2/authorize", server.url);
     plain.search = new URLSearchParams({
       response_type: "code",
       client_id: flow.client_id,
@@ -236,8 +236,8 @@ describe("revocation", () => {
     const provider = new TestOAuthProvider(admin);
     (await connectWithOAuth(server.url, provider)).close();
     const { access_token, refresh_token } = provider.saved ?? { access_token: "", refresh_token: "" };
-    expect((await post("/oauth/revoke", { token: "stl_oat_unknown" })).status).toBe(200);
-    expect((await post("/oauth/revoke", { token: refresh_token ?? "" })).status).toBe(200);
+    expect((await post("/oauth2/revoke", { token: "stl_oat_unknown" })).status).toBe(200);
+    expect((await post("/oauth2/revoke", { token: refresh_token ?? "" })).status).toBe(200);
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(me.status).toBe(401);
   });
@@ -277,7 +277,7 @@ describe("rate limits", () => {
   it("limit the OAuth endpoints per client IP", async () => {
     const limited = await listenWithPublicUrl(database, { oauthRateLimitPerMinute: 2 });
     const register = () =>
-      fetch(`${limited.url}/oauth/register`, {
+      fetch(`${limited.url}/oauth2/register`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ redirect_uris: ["http://127.0.0.1/cb"] }),

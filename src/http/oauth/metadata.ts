@@ -16,10 +16,10 @@ export function protectedResourceMetadata(publicUrl: string) {
 export function authorizationServerMetadata(publicUrl: string) {
   return {
     issuer: publicUrl,
-    authorization_endpoint: `${publicUrl}/oauth/authorize`,
-    token_endpoint: `${publicUrl}/oauth/token`,
-    registration_endpoint: `${publicUrl}/oauth/register`,
-    revocation_endpoint: `${publicUrl}/oauth/revoke`,
+    authorization_endpoint: `${publicUrl}/oauth2/authorize`,
+    token_endpoint: `${publicUrl}/oauth2/token`,
+    registration_endpoint: `${publicUrl}/oauth2/register`,
+    revocation_endpoint: `${publicUrl}/oauth2/revoke`,
     scopes_supported: [...SCOPES],
     response_types_supported: ["code"],
     grant_types_supported: ["authorization_code", "refresh_token"],

@@ -24,7 +24,7 @@ export async function checkAuthorizationRequest(db: DbOrTx, input: unknown): Pro
   if (!client) {
     throw new AppError("invalid_input", `Unknown OAuth client ${request.client_id}.`, {
       issues: [{ field: "client_id", message: "not registered" }],
-      fix: "Register the client first (POST /oauth/register).",
+      fix: "Register the client first (POST /oauth2/register).",
     });
   }
   if (!client.redirectUris.includes(request.redirect_uri)) {

@@ -12,7 +12,7 @@ import { ScopeChecklist } from "../settings/scope-checklist.tsx";
 const FIELDS = ["client_id", "redirect_uri", "code_challenge", "code_challenge_method", "scope", "state"] as const;
 
 /**
- * The OAuth consent screen: /oauth/authorize sends the member here with the client's request. They see who asks
+ * The OAuth consent screen: /oauth2/authorize sends the member here with the client's request. They see who asks
  * for what, untick what they would rather not give, and the decision is posted with their session.
  */
 export function ConsentPage() {

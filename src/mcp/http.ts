@@ -5,6 +5,7 @@ import { errorResponse } from "../http/errors.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
 import { bearerChallenge } from "../http/oauth/metadata.ts";
 import { AppError } from "../lib/errors.ts";
+import { defaultMailFrom } from "../modules/mail/index.ts";
 import { resolveBearerActor } from "../modules/oauth/index.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -76,6 +77,7 @@ export function mcpRoutes(deps: AppDeps) {
         clock: deps.clock,
         accounting: deps.accounting,
         payments: deps.payments,
+        mail: { from: deps.mailFrom ?? defaultMailFrom(deps.publicUrl), publicUrl: deps.publicUrl },
         onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed"),
       },
       c.get("actor"),

@@ -1,5 +1,5 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import type { Actor, Ctx } from "../context.ts";
+import type { Actor, Ctx, MailSettings } from "../context.ts";
 import type { DbOrTx } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
@@ -29,6 +29,8 @@ export type McpDeps = {
   /** The Xero adapter, so invoice tools act on Xero invoices in Xero (absent: Xero is not configured). */
   accounting?: AccountingProvider | undefined;
   payments?: PaymentsProvider | undefined;
+  /** Sender and link base for mail and portal links the tools queue (absent: Settle's localhost defaults). */
+  mail?: MailSettings | undefined;
   onUnexpected?: OnUnexpected;
 };
 
@@ -38,7 +40,8 @@ export function createMcpServer(deps: McpDeps, actor: Actor): McpServer {
     { name: "settle", version: "1.0.0" },
     { instructions: MCP_INSTRUCTIONS, capabilities: { tools: {} } },
   );
-  const ctx: Ctx = { db: deps.db, clock: deps.clock, accounting: deps.accounting, payments: deps.payments, actor };
+  const { db, clock, accounting, payments, mail } = deps;
+  const ctx: Ctx = { db, clock, accounting, payments, mail, actor };
   const onUnexpected = deps.onUnexpected ?? (() => undefined);
   for (const tool of ALL_TOOLS) {
     registerTool(server, ctx, tool, onUnexpected);

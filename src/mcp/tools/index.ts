@@ -1,4 +1,6 @@
 import type { ToolDescriptor } from "../tool.ts";
+import { listContactsTool, listProductsTool, searchCompaniesTool } from "./crm.ts";
+import { createPortalLinkTool, emailInvoiceTool, getInvoiceSummaryTool, updateInvoiceTool } from "./invoice-extras.ts";
 import {
   createInvoiceTool,
   getInvoiceTool,
@@ -8,7 +10,12 @@ import {
   sendInvoiceTool,
   voidInvoiceTool,
 } from "./invoices.ts";
-import { getOpportunityTool, listOpportunitiesTool } from "./opportunities.ts";
+import {
+  createOpportunityTool,
+  getOpportunityTool,
+  listOpportunitiesTool,
+  updateOpportunityTool,
+} from "./opportunities.ts";
 import {
   createPaymentLinkTool,
   getPaymentEventTool,
@@ -22,8 +29,10 @@ import {
   dealAliasTools,
   getOpportunityProductsTool,
   getPaymentStatusHistoryTool,
+  removeOpportunityProductTool,
   updateOpportunityProductTool,
 } from "./product-lines.ts";
+import { listUnpaidLinesTool } from "./unpaid-lines.ts";
 import {
   createXeroInvoiceTool,
   createXeroRepeatingInvoiceTool,
@@ -58,5 +67,16 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   emailXeroInvoiceTool,
   syncXeroInvoicesTool,
   listXeroOptionsTool,
+  searchCompaniesTool,
+  listContactsTool,
+  listProductsTool,
+  createOpportunityTool,
+  updateOpportunityTool,
+  removeOpportunityProductTool,
+  listUnpaidLinesTool,
+  getInvoiceSummaryTool,
+  updateInvoiceTool,
+  emailInvoiceTool,
+  createPortalLinkTool,
   ...dealAliasTools,
 ];

@@ -1,8 +1,14 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { AppError } from "../../lib/errors.ts";
-import { checkAuthorizationRequest } from "../../modules/oauth/check-authorization-request.ts";
-import { exchangeToken, OAuthError, redirectWith, registerClient, revokeToken } from "../../modules/oauth/index.ts";
+import {
+  checkAuthorizationRequest,
+  exchangeToken,
+  OAuthError,
+  redirectWith,
+  registerClient,
+  revokeToken,
+} from "../../modules/oauth/index.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../env.ts";
 import { clientIp, rateLimit } from "../middleware/rate-limit.ts";

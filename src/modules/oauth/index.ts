@@ -1,4 +1,5 @@
 export { approveAuthorization, redirectWith } from "./approve-authorization.ts";
+export { checkAuthorizationRequest } from "./check-authorization-request.ts";
 export { describeAuthorization } from "./describe-authorization.ts";
 export { exchangeToken } from "./exchange-token.ts";
 export type { TokenResponse } from "./issue-tokens.ts";

@@ -62,14 +62,18 @@ export function moneyMovingTool(tool: ToolDescriptor, options: { dryRun: boolean
     input,
     ...(output ? { output } : {}),
     run: async (ctx, args) => {
-      const { idempotency_key, dry_run, ...rest } = args as Record<string, unknown>;
-      if (dry_run === true) {
+      const { idempotency_key, ...toolArgs } = args as Record<string, unknown>;
+      // A tool with a dry run of its own (create_xero_invoice's preview) keeps dry_run among its arguments.
+      if (options.dryRun && toolArgs.dry_run === true) {
+        const { dry_run: _dryRun, ...rest } = toolArgs;
         return dryRun(ctx, (inner) => tool.run(inner, rest));
       }
+      const { dry_run: _unused, ...rest } = toolArgs;
+      const callArgs = options.dryRun ? rest : toolArgs;
       if (typeof idempotency_key !== "string") {
-        return tool.run(ctx, rest);
+        return tool.run(ctx, callArgs);
       }
-      return runOnce(ctx, { tool: tool.name, key: idempotency_key, args: rest }, () => tool.run(ctx, rest));
+      return runOnce(ctx, { tool: tool.name, key: idempotency_key, args: callArgs }, () => tool.run(ctx, callArgs));
     },
   });
 }

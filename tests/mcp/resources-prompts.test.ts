@@ -53,7 +53,7 @@ describe("the chase overdue invoices prompt", () => {
       name: "chase_overdue_invoices",
       arguments: { company_id: deal.company.id, today: "2030-01-01" },
     });
-    const text = (prompt.messages[0]?.content as { text: string }).text;
+    const text = textOf(prompt.messages[0]?.content);
     expect(text).toContain(`company_id ${deal.company.id}`);
     expect(text).toContain("email_invoice");
 
@@ -62,7 +62,7 @@ describe("the chase overdue invoices prompt", () => {
       await keyWithScopes(database, ws, ["opportunities:read", "invoices:read"]),
     );
     const readOnly = await reader.getPrompt({ name: "chase_overdue_invoices", arguments: {} });
-    expect((readOnly.messages[0]?.content as { text: string }).text).toContain("You cannot send");
+    expect(textOf(readOnly.messages[0]?.content)).toContain("You cannot send");
 
     const crmOnly = await mcpClient(server.url, await keyWithScopes(database, ws, ["opportunities:read"]));
     await expect(crmOnly.listPrompts()).rejects.toThrow();

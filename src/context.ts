@@ -7,7 +7,15 @@ import type { Scope } from "./modules/access/scopes.ts";
 
 /** Who is acting. Scopes are resolved once per request: role scopes for members, key ∩ role for API keys. */
 export type Actor =
-  | { kind: "member"; workspaceId: string; userId: string; memberId: string; scopes: ReadonlySet<Scope> }
+  | {
+      kind: "member";
+      workspaceId: string;
+      userId: string;
+      memberId: string;
+      scopes: ReadonlySet<Scope>;
+      /** Set when the member acts through an OAuth client's access token rather than their own session. */
+      oauthGrantId?: string;
+    }
   | { kind: "api_key"; workspaceId: string; keyId: string; userId: string | null; scopes: ReadonlySet<Scope> }
   | { kind: "system"; workspaceId: string; scopes: ReadonlySet<Scope> };
 

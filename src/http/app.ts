@@ -14,12 +14,15 @@ import { requestMetrics } from "./middleware/metrics.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
 import { releaseUnreadBody } from "./middleware/release-unread-body.ts";
 import { requestContext } from "./middleware/request-context.ts";
+import { oauthRoutes } from "./oauth/oauth-routes.ts";
+import { wellKnownRoutes } from "./oauth/well-known-routes.ts";
 import { portalRoutes } from "./portal/portal-routes.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { internalAdminRoutes } from "./routes/internal-admin.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { metaRoutes } from "./routes/meta.ts";
+import { oauthConsentRoutes } from "./routes/oauth-consent.ts";
 import { opsRoutes } from "./routes/ops.ts";
 import { roleRoutes } from "./routes/roles.ts";
 import { scopeRoutes } from "./routes/scopes.ts";
@@ -63,6 +66,9 @@ export function createApp(deps: AppDeps) {
   app.route("/", opsRoutes(deps));
   // MCP (SPEC §8): bearer API keys only; outside /api so it stays out of the OpenAPI document.
   app.route("/mcp", mcpRoutes(deps));
+  // OAuth 2.1 for MCP clients (/oauth is the Stripe sandbox's Connect host); /.well-known never falls through to the web app (it answers JSON).
+  app.route("/.well-known", wellKnownRoutes(deps.publicUrl));
+  app.route("/oauth2", oauthRoutes(deps));
   // Signed by Stripe, not authenticated by a session or key (SPEC §9).
   app.route("/webhooks/stripe", stripeWebhookRoutes(deps));
   // The client portal (SPEC §6): its own cookie on /portal, never a session of /api/v1.
@@ -96,6 +102,7 @@ export function createApp(deps: AppDeps) {
   privateApi.route("/", apiKeyRoutes);
   privateApi.route("/", roleRoutes);
   privateApi.route("/", memberRoutes(deps.publicUrl));
+  privateApi.route("/", oauthConsentRoutes);
   registerApiRoutes(privateApi, deps);
   api.route("/", privateApi);
   app.route("/api/v1", api);

@@ -14,6 +14,8 @@ export type AppDeps = {
   cookieSecure: "auto" | boolean;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** Per client IP on /oauth/* (default OAUTH_RATE_LIMIT_PER_MINUTE). */
+  oauthRateLimitPerMinute?: number | undefined;
   /** Built web app (vite) to serve at /; absent in API-only tests. */
   webDistDir?: string | undefined;
   /** Loopback admin channel for the CLI while this process holds the PGlite directory. */

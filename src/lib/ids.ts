@@ -42,6 +42,8 @@ export const ID_PREFIXES = {
   automationRun: "arun",
   automationAction: "aact",
   opportunityNote: "note",
+  oauthClient: "mcpc",
+  oauthGrant: "ogr",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

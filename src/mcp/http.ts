@@ -3,8 +3,10 @@ import type { AppDeps } from "../http/deps.ts";
 import type { AppEnv } from "../http/env.ts";
 import { errorResponse } from "../http/errors.ts";
 import { rateLimit } from "../http/middleware/rate-limit.ts";
+import { bearerChallenge } from "../http/oauth/metadata.ts";
 import { AppError } from "../lib/errors.ts";
-import { resolveApiKeyActor } from "../modules/access/index.ts";
+import { defaultMailFrom } from "../modules/mail/index.ts";
+import { resolveBearerActor } from "../modules/oauth/index.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,20 +26,24 @@ const loadMcp = () => {
 };
 
 /**
- * MCP clients authenticate with an API key only: a browser session cookie must not be able to drive tools
- * (there is no CSRF token in the MCP protocol).
+ * MCP clients authenticate with an API key or an OAuth access token, never a browser session cookie (there is no
+ * CSRF token in the MCP protocol). The 401 names the protected-resource metadata, where OAuth clients start.
  */
 function bearerKey(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
-    const actor = match?.[1] ? await resolveApiKeyActor(deps, match[1]) : null;
+    const actor = match?.[1] ? await resolveBearerActor(deps, match[1]) : null;
     if (!actor) {
-      c.header("WWW-Authenticate", 'Bearer realm="settle"');
+      c.header("WWW-Authenticate", bearerChallenge(deps.publicUrl));
       return errorResponse(
         c,
-        new AppError("unauthorized", "The API key is missing, malformed, unknown or revoked.", {
-          fix: "Send Authorization: Bearer stl_live_… with a key from Settings → API keys.",
-        }),
+        new AppError(
+          "unauthorized",
+          "The API key or access token is missing, malformed, unknown, expired or revoked.",
+          {
+            fix: "Send Authorization: Bearer stl_live_… with a key from Settings → API keys, or connect with OAuth.",
+          },
+        ),
       );
     }
     c.set("actor", actor);
@@ -58,7 +64,8 @@ export function mcpRoutes(deps: AppDeps) {
     "*",
     rateLimit(deps.rateLimitPerMinute, (c) => {
       const actor = c.get("actor");
-      return actor.kind === "api_key" ? `mcp:${actor.keyId}` : "mcp";
+      if (actor.kind === "api_key") return `mcp:${actor.keyId}`;
+      return actor.kind === "member" && actor.oauthGrantId ? `mcp:${actor.oauthGrantId}` : "mcp";
     }),
   );
   app.post("/", async (c) => {
@@ -71,6 +78,7 @@ export function mcpRoutes(deps: AppDeps) {
         accounting: deps.accounting,
         payments: deps.payments,
         secrets: deps.secrets,
+        mail: { from: deps.mailFrom ?? defaultMailFrom(deps.publicUrl), publicUrl: deps.publicUrl },
         onUnexpected: (err, tool) => log.error({ err, tool }, "mcp tool failed"),
       },
       c.get("actor"),

@@ -14,6 +14,23 @@ export function actorCanUse(ctx: Ctx, tool: ToolDescriptor): boolean {
   return toolScopes(tool).every((scope) => hasScope(ctx.actor.scopes, scope));
 }
 
+export function titleOf(tool: ToolDescriptor): string {
+  const words = tool.name.replaceAll("_", " ");
+  return tool.title ?? `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** Hints for clients deciding what to confirm with the user; a tool needing only :read scopes changes nothing. */
+export function annotationsOf(tool: ToolDescriptor) {
+  const readOnly = toolScopes(tool).every((scope) => scope.endsWith(":read"));
+  return {
+    title: titleOf(tool),
+    readOnlyHint: readOnly,
+    destructiveHint: tool.destructive,
+    idempotentHint: tool.idempotent ?? readOnly,
+    openWorldHint: false,
+  };
+}
+
 function jsonResult(body: Record<string, unknown>): CallToolResult {
   return { content: [{ type: "text", text: JSON.stringify(body, null, 2) }], structuredContent: body };
 }
@@ -46,14 +63,14 @@ export function registerTool(server: McpServer, ctx: Ctx, tool: ToolDescriptor, 
   if (!actorCanUse(ctx, tool)) {
     return;
   }
-  const readOnly = toolScopes(tool).every((scope) => scope.endsWith(":read"));
   server.registerTool(
     tool.name,
     {
+      title: titleOf(tool),
       description: tool.description,
       inputSchema: tool.input,
       ...(tool.output ? { outputSchema: tool.output } : {}),
-      annotations: { readOnlyHint: readOnly, destructiveHint: tool.destructive, openWorldHint: false },
+      annotations: annotationsOf(tool),
     },
     async (input: unknown) => {
       try {

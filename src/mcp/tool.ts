@@ -8,11 +8,15 @@ import type { Scope } from "../modules/access/index.ts";
  */
 export type ToolDescriptor = {
   name: string;
+  /** A short human title for clients' tool pickers (default: the name in words). */
+  title?: string;
   description: string;
   /** The scope (or every scope) the tool needs; actors missing one do not see it in tools/list. */
   scope: Scope | readonly Scope[];
   /** True when the call may overwrite or end something (a status change, a void), not just add. */
   destructive: boolean;
+  /** True when repeating the call with the same arguments changes nothing more (reads, syncs, replays by key). */
+  idempotent?: boolean;
   input: z.ZodObject;
   output?: z.ZodObject;
   /** Returns the REST DTO for the same operation (always an object, so it can be structuredContent). */

@@ -12,6 +12,7 @@ import { ImportPage } from "./features/imports/import-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
+import { ConsentPage } from "./features/oauth/consent-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
 import { OpportunityPage } from "./features/opportunities/opportunity-page.tsx";
 import { PaymentsPage } from "./features/payments/payments-page.tsx";
@@ -21,6 +22,7 @@ import { ProductsPage } from "./features/products/products-page.tsx";
 import { ReceivablesPage } from "./features/receivables/receivables-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
+import { ConnectedAppsPage } from "./features/settings/connected-apps-page.tsx";
 import { InvoicingPage } from "./features/settings/invoicing-page.tsx";
 import { JobsPage } from "./features/settings/jobs-page.tsx";
 import { MembersPage } from "./features/settings/members-page.tsx";
@@ -70,6 +72,8 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/settings/members" component={MembersPage} />
           <Route path="/settings/permissions" component={PermissionsPage} />
           <Route path="/settings/api-keys" component={ApiKeysPage} />
+          <Route path="/settings/connected-apps" component={ConnectedAppsPage} />
+          <Route path="/consent" component={ConsentPage} />
           {me.scopes.includes("integrations:read") ? (
             <Route path="/settings/integrations" component={IntegrationsPage} />
           ) : null}

@@ -135,6 +135,8 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "integration.connected",
   "integration.disconnected",
+  "oauth.grant_created",
+  "oauth.grant_revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

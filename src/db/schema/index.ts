@@ -6,5 +6,6 @@ export * from "./integrations.ts";
 export * from "./invoices.ts";
 export * from "./jobs.ts";
 export * from "./mail.ts";
+export * from "./oauth.ts";
 export * from "./opportunities.ts";
 export * from "./payments.ts";

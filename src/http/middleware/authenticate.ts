@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AppError } from "../../lib/errors.ts";
-import { resolveApiKeyActor, resolveSessionActor } from "../../modules/access/index.ts";
+import { resolveSessionActor } from "../../modules/access/index.ts";
+import { resolveBearerActor } from "../../modules/oauth/index.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../env.ts";
 
@@ -9,7 +10,7 @@ export const SESSION_COOKIE = "settle_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Bearer API key, or the web app's session cookie. Cookie requests that change state must echo the
+ * Bearer API key or OAuth access token, or the web app's session cookie. Cookie requests that change state must echo the
  * session's CSRF token in X-CSRF-Token; API keys are not sent by browsers automatically, so need none.
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -17,7 +18,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const header = c.req.header("authorization");
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = match?.[1] ? await resolveApiKeyActor(deps, match[1]) : null;
+      const actor = match?.[1] ? await resolveBearerActor(deps, match[1]) : null;
       if (!actor) {
         throw new AppError("unauthorized", "The API key is missing, malformed, unknown or revoked.", {
           fix: "Send Authorization: Bearer stl_live_… with a key from Settings → API keys.",

@@ -6,6 +6,8 @@ import {
   testRunAutomationTool,
   updateAutomationTool,
 } from "./automations.ts";
+import { listContactsTool, listProductsTool, searchCompaniesTool } from "./crm.ts";
+import { createPortalLinkTool, emailInvoiceTool, getInvoiceSummaryTool, updateInvoiceTool } from "./invoice-extras.ts";
 import {
   createInvoiceTool,
   getInvoiceTool,
@@ -15,7 +17,12 @@ import {
   sendInvoiceTool,
   voidInvoiceTool,
 } from "./invoices.ts";
-import { getOpportunityTool, listOpportunitiesTool } from "./opportunities.ts";
+import {
+  createOpportunityTool,
+  getOpportunityTool,
+  listOpportunitiesTool,
+  updateOpportunityTool,
+} from "./opportunities.ts";
 import {
   createPaymentLinkTool,
   getPaymentEventTool,
@@ -29,8 +36,10 @@ import {
   dealAliasTools,
   getOpportunityProductsTool,
   getPaymentStatusHistoryTool,
+  removeOpportunityProductTool,
   updateOpportunityProductTool,
 } from "./product-lines.ts";
+import { listUnpaidLinesTool } from "./unpaid-lines.ts";
 import {
   createXeroInvoiceTool,
   createXeroRepeatingInvoiceTool,
@@ -70,5 +79,16 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   updateAutomationTool,
   listAutomationRunsTool,
   testRunAutomationTool,
+  searchCompaniesTool,
+  listContactsTool,
+  listProductsTool,
+  createOpportunityTool,
+  updateOpportunityTool,
+  removeOpportunityProductTool,
+  listUnpaidLinesTool,
+  getInvoiceSummaryTool,
+  updateInvoiceTool,
+  emailInvoiceTool,
+  createPortalLinkTool,
   ...dealAliasTools,
 ];

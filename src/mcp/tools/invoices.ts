@@ -12,6 +12,7 @@ import {
   recordPayment,
   voidInvoice,
 } from "../../modules/invoices/index.ts";
+import { moneyMovingTool } from "../money-tool.ts";
 import { defineTool } from "../tool.ts";
 import { InvoiceId, listOf, OpportunityId, wholeList } from "./shared.ts";
 
@@ -28,15 +29,18 @@ export const previewInvoiceTool = defineTool({
   run: async (ctx, input) => toPreviewDto(await previewInvoice(ctx, input)),
 });
 
-export const createInvoiceTool = defineTool({
-  name: "create_invoice",
-  description: `Raise a native DRAFT invoice from an opportunity's lines (send it with send_invoice). Dates are YYYY-MM-DD. Set confirm_double_billing only after the user accepts a double_billing warning. ${portionNote}`,
-  scope: "invoices:write",
-  destructive: false,
-  input: z.strictObject({ opportunity_id: OpportunityId, ...CreateInvoiceInput.shape }),
-  output: InvoiceSchema,
-  run: async (ctx, input) => toInvoiceDto(await createInvoice(ctx, input)),
-});
+export const createInvoiceTool = moneyMovingTool(
+  defineTool({
+    name: "create_invoice",
+    description: `Raise a native DRAFT invoice from an opportunity's lines (send it with send_invoice). Dates are YYYY-MM-DD. Set confirm_double_billing only after the user accepts a double_billing warning. ${portionNote}`,
+    scope: "invoices:write",
+    destructive: false,
+    input: z.strictObject({ opportunity_id: OpportunityId, ...CreateInvoiceInput.shape }),
+    output: InvoiceSchema,
+    run: async (ctx, input) => toInvoiceDto(await createInvoice(ctx, input)),
+  }),
+  { dryRun: true },
+);
 
 export const listInvoicesTool = defineTool({
   name: "list_invoices",
@@ -58,35 +62,44 @@ export const getInvoiceTool = defineTool({
   run: async (ctx, { invoice_id }) => toInvoiceDto(await getInvoice(ctx, { id: invoice_id })),
 });
 
-export const sendInvoiceTool = defineTool({
-  name: "send_invoice",
-  description:
-    "Approve and send a DRAFT or SUBMITTED invoice (→ AUTHORISED; a Xero invoice is approved in Xero). Its lines move up to deposit_invoiced or invoiced; automation never moves a line down.",
-  scope: "invoices:write",
-  destructive: false,
-  input: z.strictObject({ invoice_id: InvoiceId }),
-  output: InvoiceSchema,
-  run: async (ctx, { invoice_id }) => toInvoiceDto(await approveInvoice(ctx, { id: invoice_id })),
-});
+export const sendInvoiceTool = moneyMovingTool(
+  defineTool({
+    name: "send_invoice",
+    description:
+      "Approve and send a DRAFT or SUBMITTED invoice (→ AUTHORISED; a Xero invoice is approved in Xero). Its lines move up to deposit_invoiced or invoiced; automation never moves a line down.",
+    scope: "invoices:write",
+    destructive: false,
+    input: z.strictObject({ invoice_id: InvoiceId }),
+    output: InvoiceSchema,
+    run: async (ctx, { invoice_id }) => toInvoiceDto(await approveInvoice(ctx, { id: invoice_id })),
+  }),
+  { dryRun: true },
+);
 
-export const recordPaymentTool = defineTool({
-  name: "record_payment",
-  description:
-    "Record a payment on a sent invoice; paid_on is YYYY-MM-DD. Native invoices: amount (minor units, at most the amount due) and method (cash, bank transfer, cheque …). Xero invoices: bank_account_id (from list_xero_options kind bank-accounts) and optionally amount (default: the amount due); the payment is recorded in Xero. When nothing is left due the invoice is PAID and the lines it settles move to paid.",
-  scope: "invoices:write",
-  destructive: false,
-  input: z.strictObject({ invoice_id: InvoiceId, ...RecordPaymentInput.shape }),
-  output: InvoiceSchema,
-  run: async (ctx, input) => toInvoiceDto(await recordPayment(ctx, input)),
-});
+export const recordPaymentTool = moneyMovingTool(
+  defineTool({
+    name: "record_payment",
+    description:
+      "Record a payment on a sent invoice; paid_on is YYYY-MM-DD. Native invoices: amount (minor units, at most the amount due) and method (cash, bank transfer, cheque …). Xero invoices: bank_account_id (from list_xero_options kind bank-accounts) and optionally amount (default: the amount due); the payment is recorded in Xero. When nothing is left due the invoice is PAID and the lines it settles move to paid.",
+    scope: "invoices:write",
+    destructive: false,
+    input: z.strictObject({ invoice_id: InvoiceId, ...RecordPaymentInput.shape }),
+    output: InvoiceSchema,
+    run: async (ctx, input) => toInvoiceDto(await recordPayment(ctx, input)),
+  }),
+  { dryRun: true },
+);
 
-export const voidInvoiceTool = defineTool({
-  name: "void_invoice",
-  description:
-    "Void an unpaid invoice (a Xero invoice is voided in Xero). Lines keep their payment status (the ladder is forward-only); correct them with update_opportunity_product if needed.",
-  scope: "invoices:write",
-  destructive: true,
-  input: z.strictObject({ invoice_id: InvoiceId }),
-  output: InvoiceSchema,
-  run: async (ctx, { invoice_id }) => toInvoiceDto(await voidInvoice(ctx, { id: invoice_id })),
-});
+export const voidInvoiceTool = moneyMovingTool(
+  defineTool({
+    name: "void_invoice",
+    description:
+      "Void an unpaid invoice (a Xero invoice is voided in Xero). Lines keep their payment status (the ladder is forward-only); correct them with update_opportunity_product if needed.",
+    scope: "invoices:write",
+    destructive: true,
+    input: z.strictObject({ invoice_id: InvoiceId }),
+    output: InvoiceSchema,
+    run: async (ctx, { invoice_id }) => toInvoiceDto(await voidInvoice(ctx, { id: invoice_id })),
+  }),
+  { dryRun: true },
+);

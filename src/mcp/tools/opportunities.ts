@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { OpportunitySchema, toOpportunityDto } from "../../dto/opportunities.ts";
-import { getOpportunity, ListOpportunitiesQuery, listOpportunities } from "../../modules/opportunities/index.ts";
+import {
+  CreateOpportunityInput,
+  createOpportunity,
+  getOpportunity,
+  ListOpportunitiesQuery,
+  listOpportunities,
+  updateOpportunity,
+} from "../../modules/opportunities/index.ts";
 import { defineTool } from "../tool.ts";
 import { listOf, OpportunityId, pageDto } from "./shared.ts";
 
@@ -26,4 +33,42 @@ export const getOpportunityTool = defineTool({
   output: OpportunitySchema,
   run: async (ctx, { opportunity_id, expand }) =>
     toOpportunityDto(await getOpportunity(ctx, { id: opportunity_id, ...(expand ? { expand } : {}) })),
+});
+
+const opportunityFields = {
+  name: CreateOpportunityInput.shape.name.describe("Name of the deal"),
+  company_id: CreateOpportunityInput.shape.company_id.describe("The client company (co_…, from search_companies)"),
+  primary_contact_id: CreateOpportunityInput.shape.primary_contact_id.describe(
+    "Who receives invoice emails (con_…, from list_contacts)",
+  ),
+  currency: CreateOpportunityInput.shape.currency.describe("ISO 4217 code in upper case, e.g. USD; lines use it"),
+  stage: CreateOpportunityInput.shape.stage,
+  status: CreateOpportunityInput.shape.status.describe("open (default), won or lost"),
+  owner_id: CreateOpportunityInput.shape.owner_id.describe("The member (usr_…) who owns the deal"),
+};
+
+export const createOpportunityTool = defineTool({
+  name: "create_opportunity",
+  title: "Create an opportunity",
+  description:
+    "Create an opportunity (deal) for a company. Add product lines with add_opportunity_product; its total_amount (minor units) follows the lines.",
+  scope: "opportunities:write",
+  destructive: false,
+  input: z.strictObject(opportunityFields),
+  output: OpportunitySchema,
+  run: async (ctx, input) => toOpportunityDto(await createOpportunity(ctx, input)),
+});
+
+export const updateOpportunityTool = defineTool({
+  name: "update_opportunity",
+  title: "Update an opportunity",
+  description:
+    "Change an opportunity's name, company, primary contact, currency, stage, status (open/won/lost) or owner; only the fields given change.",
+  scope: "opportunities:write",
+  destructive: false,
+  idempotent: true,
+  input: z.strictObject({ opportunity_id: OpportunityId, ...z.object(opportunityFields).partial().shape }),
+  output: OpportunitySchema,
+  run: async (ctx, { opportunity_id, ...fields }) =>
+    toOpportunityDto(await updateOpportunity(ctx, { id: opportunity_id, ...fields })),
 });

@@ -14,22 +14,26 @@ import {
   listPayments,
   syncInvoicePayments,
 } from "../../modules/payments/index.ts";
+import { moneyMovingTool } from "../money-tool.ts";
 import { defineTool } from "../tool.ts";
 import { InvoiceId, listOf, OpportunityId, pageDto } from "./shared.ts";
 
 const PaymentId = RecordId.describe("Payment log row id, from list_payments");
 const Cursor = z.string().max(200).optional().describe("next_cursor from the previous page");
 
-export const createPaymentLinkTool = defineTool({
-  name: "create_payment_link",
-  description:
-    "Make a Stripe payment link (Pay now) on the workspace's connected Stripe account for an approved native invoice (AUTHORISED or SUBMITTED, something still due) and return the invoice with payment_link.url to share with the client. mode one_time (default) charges the amount due once; subscription charges the invoice total every interval (day, week, month or year; required for subscription) until it is cancelled in Stripe. A new link replaces the invoice's active one, which is switched off in Stripe. Xero invoices are paid through Xero, not here. Fails with precondition_failed until Stripe is connected (get_stripe_status).",
-  scope: "invoices:write",
-  destructive: false,
-  input: z.strictObject({ invoice_id: InvoiceId, ...CreatePaymentLinkBody.shape }),
-  output: InvoiceSchema,
-  run: async (ctx, input) => toInvoiceDto(await createPaymentLink(ctx, input)),
-});
+export const createPaymentLinkTool = moneyMovingTool(
+  defineTool({
+    name: "create_payment_link",
+    description:
+      "Make a Stripe payment link (Pay now) on the workspace's connected Stripe account for an approved native invoice (AUTHORISED or SUBMITTED, something still due) and return the invoice with payment_link.url to share with the client. mode one_time (default) charges the amount due once; subscription charges the invoice total every interval (day, week, month or year; required for subscription) until it is cancelled in Stripe. A new link replaces the invoice's active one, which is switched off in Stripe. Xero invoices are paid through Xero, not here. Fails with precondition_failed until Stripe is connected (get_stripe_status).",
+    scope: "invoices:write",
+    destructive: false,
+    input: z.strictObject({ invoice_id: InvoiceId, ...CreatePaymentLinkBody.shape }),
+    output: InvoiceSchema,
+    run: async (ctx, input) => toInvoiceDto(await createPaymentLink(ctx, input)),
+  }),
+  { dryRun: false },
+);
 
 export const syncPaymentStatusTool = defineTool({
   name: "sync_payment_status",

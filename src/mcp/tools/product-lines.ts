@@ -2,14 +2,14 @@ import { z } from "zod";
 import { LineSchema, StatusChangeSchema, toLineDto, toStatusChangeDto } from "../../dto/opportunities.ts";
 import { PageQuery } from "../../lib/pagination.ts";
 import {
-  AddLineInput,
   addLine,
   listLines,
   listPaymentStatusHistory,
-  UpdateLineInput,
+  removeLine,
   updateLine,
 } from "../../modules/opportunities/index.ts";
 import { aliasOf, defineTool } from "../tool.ts";
+import { AddLineFields, UpdateLineFields } from "./line-fields.ts";
 import { LineId, listOf, OpportunityId, pageDto, wholeList } from "./shared.ts";
 
 const statusNote =
@@ -30,7 +30,7 @@ export const addOpportunityProductTool = defineTool({
   description: `Add a catalogue product to an opportunity as a line. unit_amount (minor units) and tax_rate default to the product's. ${statusNote}`,
   scope: "opportunities:write",
   destructive: false,
-  input: z.strictObject({ opportunity_id: OpportunityId, ...AddLineInput.shape }),
+  input: z.strictObject({ opportunity_id: OpportunityId, ...AddLineFields }),
   output: LineSchema,
   run: async (ctx, input) => toLineDto(await addLine(ctx, input)),
 });
@@ -41,7 +41,7 @@ export const updateOpportunityProductTool = defineTool({
   scope: "opportunities:write",
   // A manual payment_status may move a line down the ladder, overwriting what invoices set.
   destructive: true,
-  input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...UpdateLineInput.shape }),
+  input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...UpdateLineFields }),
   output: LineSchema,
   run: async (ctx, input) => toLineDto(await updateLine(ctx, input)),
 });
@@ -55,6 +55,22 @@ export const getPaymentStatusHistoryTool = defineTool({
   input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId, ...PageQuery.shape }),
   output: listOf(StatusChangeSchema),
   run: async (ctx, input) => pageDto(await listPaymentStatusHistory(ctx, input), toStatusChangeDto),
+});
+
+export const removeOpportunityProductTool = defineTool({
+  name: "remove_opportunity_product",
+  title: "Remove a product line",
+  description:
+    "Remove a product line from an opportunity (its payment status history is kept). Refused with conflict while a sent or paid invoice bills the line: that invoice is the financial record of it.",
+  scope: "opportunities:write",
+  destructive: true,
+  idempotent: false,
+  input: z.strictObject({ opportunity_id: OpportunityId, line_id: LineId }),
+  output: z.object({ removed: z.boolean(), line_id: z.string() }),
+  run: async (ctx, input) => {
+    await removeLine(ctx, input);
+    return { removed: true, line_id: input.line_id };
+  },
 });
 
 /** SPEC §8: the pre-rename tool names keep working, with identical behaviour. */

@@ -11,6 +11,7 @@ import {
   requestXeroSync,
   sendInvoice,
 } from "../../modules/invoices/index.ts";
+import { moneyMovingTool } from "../money-tool.ts";
 import { defineTool } from "../tool.ts";
 import { InvoiceId, OpportunityId } from "./shared.ts";
 
@@ -20,42 +21,48 @@ const XeroInvoiceResult = z.object({
   invoice: InvoiceSchema.optional(),
 });
 
-export const createXeroInvoiceTool = defineTool({
-  name: "create_xero_invoice",
-  description:
-    "Raise an invoice for an opportunity in the connected Xero organisation (Full, Deposit or Balance portion; Ongoing is a repeating invoice: create_xero_repeating_invoice). status DRAFT or AUTHORISED; email 'xero' has Xero email an approved invoice. account_code and tax types default to the workspace's Xero settings. With dry_run: true nothing is written and the preview (lines, tax, totals in minor units, double_billing warnings) comes back. Created exactly once: retrying after a failure never makes a second Xero invoice.",
-  scope: "invoices:write",
-  destructive: false,
-  input: CreateXeroInvoiceInput.extend({
-    opportunity_id: OpportunityId,
-    dry_run: z.boolean().default(false).describe("Preview only; write nothing"),
+export const createXeroInvoiceTool = moneyMovingTool(
+  defineTool({
+    name: "create_xero_invoice",
+    description:
+      "Raise an invoice for an opportunity in the connected Xero organisation (Full, Deposit or Balance portion; Ongoing is a repeating invoice: create_xero_repeating_invoice). status DRAFT or AUTHORISED; email 'xero' has Xero email an approved invoice. account_code and tax types default to the workspace's Xero settings. With dry_run: true nothing is written and the preview (lines, tax, totals in minor units, double_billing warnings) comes back. Created exactly once: retrying after a failure never makes a second Xero invoice.",
+    scope: "invoices:write",
+    destructive: false,
+    input: CreateXeroInvoiceInput.extend({
+      opportunity_id: OpportunityId,
+      dry_run: z.boolean().default(false).describe("Preview only; write nothing"),
+    }),
+    output: XeroInvoiceResult,
+    run: async (ctx, { dry_run, ...input }) => {
+      if (dry_run) {
+        const { portion, line_ids, free_lines, opportunity_id } = input;
+        const preview = await previewInvoice(ctx, {
+          opportunity_id,
+          portion,
+          ...(line_ids ? { line_ids } : {}),
+          ...(free_lines ? { free_lines } : {}),
+        });
+        return { dry_run: true, preview: toPreviewDto(preview) };
+      }
+      return { dry_run: false, invoice: toInvoiceDto(await createXeroInvoice(ctx, input)) };
+    },
   }),
-  output: XeroInvoiceResult,
-  run: async (ctx, { dry_run, ...input }) => {
-    if (dry_run) {
-      const { portion, line_ids, free_lines, opportunity_id } = input;
-      const preview = await previewInvoice(ctx, {
-        opportunity_id,
-        portion,
-        ...(line_ids ? { line_ids } : {}),
-        ...(free_lines ? { free_lines } : {}),
-      });
-      return { dry_run: true, preview: toPreviewDto(preview) };
-    }
-    return { dry_run: false, invoice: toInvoiceDto(await createXeroInvoice(ctx, input)) };
-  },
-});
+  { dryRun: false },
+);
 
-export const createXeroRepeatingInvoiceTool = defineTool({
-  name: "create_xero_repeating_invoice",
-  description:
-    "Bill an opportunity's ongoing lines with a Xero repeating invoice: schedule {unit: week|month, every, start_date, end_date?, due: {type: days_after_invoice|day_of_following_month, day}}; approval draft, approve (Xero emails nobody) or approve_for_sending (Xero emails each invoice it raises). Yearly is every 12 months.",
-  scope: "invoices:write",
-  destructive: false,
-  input: CreateXeroRepeatingInvoiceInput.safeExtend({ opportunity_id: OpportunityId }),
-  output: XeroRepeatingInvoiceSchema,
-  run: async (ctx, input) => toXeroRepeatingInvoiceDto(await createXeroRepeatingInvoice(ctx, input)),
-});
+export const createXeroRepeatingInvoiceTool = moneyMovingTool(
+  defineTool({
+    name: "create_xero_repeating_invoice",
+    description:
+      "Bill an opportunity's ongoing lines with a Xero repeating invoice: schedule {unit: week|month, every, start_date, end_date?, due: {type: days_after_invoice|day_of_following_month, day}}; approval draft, approve (Xero emails nobody) or approve_for_sending (Xero emails each invoice it raises). Yearly is every 12 months.",
+    scope: "invoices:write",
+    destructive: false,
+    input: CreateXeroRepeatingInvoiceInput.safeExtend({ opportunity_id: OpportunityId }),
+    output: XeroRepeatingInvoiceSchema,
+    run: async (ctx, input) => toXeroRepeatingInvoiceDto(await createXeroRepeatingInvoice(ctx, input)),
+  }),
+  { dryRun: false },
+);
 
 export const emailXeroInvoiceTool = defineTool({
   name: "email_xero_invoice",

@@ -5,6 +5,7 @@ export { getLine } from "./get-line.ts";
 export { getOpportunity } from "./get-opportunity.ts";
 export { canSeePaymentStatus, type LineView } from "./line-view.ts";
 export { listLines } from "./list-lines.ts";
+export { type LineWithOpportunity, ListLinesByStatusInput, listLinesByStatus } from "./list-lines-by-status.ts";
 export { listOpportunities } from "./list-opportunities.ts";
 export { listPaymentStatusHistory } from "./list-payment-status-history.ts";
 export type { OpportunityView } from "./opportunity-view.ts";

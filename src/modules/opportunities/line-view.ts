@@ -51,7 +51,7 @@ function canonical(column: AnyPgColumn | SQL): SQL<string> {
  * effective deposit % and deposit amount computed (percentOf: round(total × % / 100), half away from zero), so
  * mapping a line only copies fields. Needs products and invoice_settings joined.
  */
-function lineFields() {
+export function lineFields() {
   return {
     id: productLines.id,
     opportunityId: productLines.opportunityId,

@@ -7,11 +7,14 @@ import { useMe, useSignOut } from "../lib/session.tsx";
 import type { Meta } from "../lib/types.ts";
 import { WorkspaceSwitcher } from "./workspace-switcher.tsx";
 
-/** Shown with `scope`, or with any of `anyOf` when given (Import needs a write scope for some list). */
+/**
+ * Shown with `scope`, or with any of `anyOf` when given (Import needs a write scope for some list); an empty
+ * scope is every signed-in member's (their own connected apps).
+ */
 type NavItem = { href: string; label: string; scope: string; anyOf?: string[] };
 
 const allows = (scopes: string[], item: NavItem) =>
-  item.anyOf ? item.anyOf.some((s) => scopes.includes(s)) : scopes.includes(item.scope);
+  item.anyOf ? item.anyOf.some((s) => scopes.includes(s)) : !item.scope || scopes.includes(item.scope);
 
 const MAIN: NavItem[] = [
   { href: "/opportunities", label: "Opportunities", scope: "opportunities:read" },
@@ -33,6 +36,7 @@ const SETTINGS: NavItem[] = [
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/permissions", label: "Permissions", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "api_keys:write" },
+  { href: "/settings/connected-apps", label: "Connected apps", scope: "" },
   { href: "/settings/invoicing", label: "Invoicing", scope: "settings:write" },
   { href: "/settings/branding", label: "Branding", scope: "settings:write" },
   { href: "/settings/integrations", label: "Integrations", scope: "integrations:read" },
@@ -77,7 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useSignOut();
   const { scopes } = useMe();
   const sandboxes = useSandboxesMounted();
-  const hasSettings = SETTINGS.some((item) => scopes.includes(item.scope));
+  const hasSettings = SETTINGS.some((item) => !item.scope || scopes.includes(item.scope));
   return (
     <div className="shell">
       <aside className="sidebar">

@@ -282,7 +282,9 @@ export interface paths {
             | "api_key.updated"
             | "api_key.revoked"
             | "integration.connected"
-            | "integration.disconnected";
+            | "integration.disconnected"
+            | "oauth.grant_created"
+            | "oauth.grant_revoked";
         };
       };
       responses: {
@@ -6003,6 +6005,92 @@ export interface paths {
       };
     };
   };
+  "/api/v1/oauth/consent": {
+    /** What an OAuth client asks for, for the consent screen */
+    get: {
+      parameters: {
+        query: {
+          client_id: string;
+          redirect_uri: string;
+          code_challenge: string;
+          code_challenge_method: string;
+          scope?: string;
+          state?: string;
+        };
+      };
+      responses: {
+        /** @description The client and the scopes to show */
+        200: {
+          content: {
+            "application/json": components["schemas"]["OAuthConsent"];
+          };
+        };
+      };
+    };
+    /** Approve (with the ticked scopes) or deny an OAuth client */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description false denies: the client gets error=access_denied */
+            approve: boolean;
+            client_id: string;
+            code_challenge: string;
+            code_challenge_method: string;
+            redirect_uri: string;
+            scope?: string;
+            /**
+             * @description The scopes left ticked
+             * @default []
+             */
+            scopes?: string[];
+            state?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Where to send the browser next */
+        200: {
+          content: {
+            "application/json": {
+              redirect_to: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/oauth/grants": {
+    /** The signed-in member's connected apps */
+    get: {
+      responses: {
+        /** @description Active grants, newest first */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["ConnectedApp"][];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/oauth/grants/{id}": {
+    /** Revoke a connected app: its tokens stop working at once */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Revoked */
+        204: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/v1/opportunities": {
     /**
      * List opportunities, newest first; filter by q (name), status, stage, company_id
@@ -9132,6 +9220,14 @@ export interface components {
       /** @description With opportunities:read */
       opportunities?: components["schemas"]["Opportunity"][];
     };
+    ConnectedApp: {
+      client_id: string;
+      client_name: string;
+      created_at: string;
+      id: string;
+      last_used_at: string | null;
+      scopes: string[];
+    };
     Contact: {
       company_id: string | null;
       created_at: string;
@@ -9399,6 +9495,17 @@ export interface components {
     Meta: {
       /** @description Whether the local vendor sandboxes (the Xero sandbox at /sandbox/xero) are mounted. */
       sandboxes: boolean;
+    };
+    OAuthConsent: {
+      client: {
+        id: string;
+        name: string;
+      };
+      /** @description Those the signed-in member holds and may grant */
+      offered_scopes: string[];
+      redirect_uri: string;
+      /** @description What the client asked for */
+      requested_scopes: string[];
     };
     Opportunity: {
       company_id: string;

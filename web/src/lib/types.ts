@@ -115,3 +115,5 @@ export type ImportRun = Schemas["Import"];
 export type ImportBody = JsonBody<Op<"/api/v1/imports", "post">>;
 
 export type SearchHitRow = Schemas["SearchHit"];
+export type OAuthConsent = Schemas["OAuthConsent"];
+export type ConnectedApp = Schemas["ConnectedApp"];

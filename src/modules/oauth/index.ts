@@ -1,0 +1,13 @@
+export { approveAuthorization, redirectWith } from "./approve-authorization.ts";
+export { checkAuthorizationRequest } from "./check-authorization-request.ts";
+export { describeAuthorization } from "./describe-authorization.ts";
+export { exchangeToken } from "./exchange-token.ts";
+export type { TokenResponse } from "./issue-tokens.ts";
+export { type GrantRow, listGrants } from "./list-grants.ts";
+export { OAuthError } from "./oauth-error.ts";
+export { registerClient } from "./register-client.ts";
+export { resolveBearerActor } from "./resolve-bearer-actor.ts";
+export { resolveOAuthActor } from "./resolve-oauth-actor.ts";
+export { revokeGrant } from "./revoke-grant.ts";
+export { revokeToken } from "./revoke-token.ts";
+export { ApproveAuthorizationInput, AuthorizationRequest } from "./schemas.ts";

@@ -13,6 +13,8 @@ export const JOB_PAYLOADS = {
   "payments.process-event": z.object({ eventId: z.string() }),
   "payments.deactivate-link": z.object({ paymentLinkId: z.string() }),
   "mail.deliver": z.object({ messageId: z.string() }),
+  "accounting.xero-webhook": z.object({ deliveryId: z.string() }),
+  "accounting.sync-workspace": z.strictObject({}),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

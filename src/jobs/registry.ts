@@ -5,6 +5,7 @@ import { deactivatePaymentLinkJob, stripeEventJob } from "./definitions/stripe-e
 import { sweepJob } from "./definitions/sweep.ts";
 import { xeroReconcileJob } from "./definitions/xero-reconcile.ts";
 import { xeroSyncJob } from "./definitions/xero-sync.ts";
+import { xeroWebhookJob, xeroWorkspaceSyncJob } from "./definitions/xero-workspace-sync.ts";
 
 /** Every job Settle knows. A definition file under definitions/ is added here once. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
@@ -15,4 +16,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   stripeEventJob as JobDefinition,
   deactivatePaymentLinkJob as JobDefinition,
   mailDeliverJob as JobDefinition,
+  xeroWebhookJob as JobDefinition,
+  xeroWorkspaceSyncJob as JobDefinition,
 ];

@@ -36,6 +36,8 @@ export const ID_PREFIXES = {
   mailMessage: "mail",
   portalLink: "ptl",
   auditEvent: "aud",
+  xeroCall: "xcall",
+  xeroWebhook: "xwh",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -6,3 +6,4 @@ export * from "./jobs.ts";
 export * from "./mail.ts";
 export * from "./opportunities.ts";
 export * from "./payments.ts";
+export * from "./xero-sync.ts";

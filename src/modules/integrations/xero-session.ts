@@ -15,6 +15,7 @@ import {
   sealTokens,
   type XeroConnectionRow,
 } from "./internal.ts";
+import { xeroCallGate } from "./xero-call-gate.ts";
 
 // Refresh a little early so a token never expires between the check and the call.
 const REFRESH_MARGIN_MS = 60_000;
@@ -31,14 +32,21 @@ export type XeroSession = { ledger: AccountingLedger; tenantId: string; connecti
  * or refused a refresh, the connection is marked `needs_reconnect` and the caller told how to fix it, so
  * jobs stop retrying and the web app shows Reconnect Xero.
  */
-export async function xeroLedger(ctx: Ctx): Promise<XeroSession> {
+export async function xeroLedger(ctx: Ctx, options: { recordId?: string | null } = {}): Promise<XeroSession> {
   const accounting = requireAccounting(ctx);
   const workspaceId = ctx.actor.workspaceId;
   const current = await getXeroConnectionOrThrow(ctx.db, workspaceId);
   assertConnectionActive(current);
+  // Every call passes the organisation's shared limiter and lands in the integration log.
+  const gate = xeroCallGate(ctx, {
+    workspaceId,
+    tenantId: current.tenantId,
+    recordId: options.recordId ?? null,
+    userInitiated: ctx.actor.kind !== "system",
+  });
   // One ledger (one SDK client) per access token; replaced only when a 401 made the session refresh.
   const ledgerFor = (tokens: { accessToken: string }) =>
-    accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId });
+    accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId, gate });
   let ledger = ledgerFor(await liveSession(ctx, current, false));
   const retried = Object.fromEntries(
     Object.keys(ledger).map((method) => {

@@ -11,6 +11,8 @@ export interface FaultRule {
   method?: string;
   /** For "slow" (before the call is handled) and "late" (after it was handled, before the answer): latency. */
   delayMs?: number;
+  /** Share of matching calls hit (0–1, default 1): 0.2 fails about one call in five until `remaining` runs out. */
+  rate?: number;
 }
 
 /** Faults injected from the console or tests, consumed by the next matching API calls. */
@@ -50,7 +52,10 @@ export class FaultInjector {
 
   private take(path: string, method: string): FaultRule | undefined {
     const rule = this.rules.find(
-      (r) => (!r.pathContains || path.includes(r.pathContains)) && (!r.method || r.method.toUpperCase() === method),
+      (r) =>
+        (!r.pathContains || path.includes(r.pathContains)) &&
+        (!r.method || r.method.toUpperCase() === method) &&
+        (r.rate === undefined || Math.random() < r.rate),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

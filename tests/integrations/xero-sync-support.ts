@@ -18,7 +18,7 @@ export type Api = ReturnType<typeof httpClient>;
  * A workspace connected to an organisation of its own (so its Xero calls have their own limits), with a
  * company linked to a new Xero contact and an NZD opportunity holding a one-off and a recurring line.
  */
-export async function connectedWorkspace(database: Database, server: Server, name: string) {
+export async function connectedWorkspace(database: Database, server: Server, name: string, clock?: Clock) {
   const tenantId = randomUUID();
   server.sandbox.admin.seedOrganisation({ organisationId: tenantId, name: `${name} Ltd`, countryCode: "NZ" });
   const ws = await seedWorkspace(database, name);
@@ -43,6 +43,8 @@ export async function connectedWorkspace(database: Database, server: Server, nam
   const linked = await api("GET", `/api/v1/companies/${company.body.id}`);
   return {
     ws,
+    /** The workspace acting as the job runner does (the system, with the Xero adapter). */
+    ctx: { ...ws.ctx, accounting: server.accounting, clock: clock ?? ws.ctx.clock },
     api,
     tenantId,
     oppId: opp.body.id as string,

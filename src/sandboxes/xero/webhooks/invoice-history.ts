@@ -23,7 +23,8 @@ export class InvoiceHistoryRecorder implements EventSink {
   private record(event: ResourceEvent): void {
     const invoice = this.store.organisation(event.tenantId)?.invoices[event.resourceId.toLowerCase()];
     if (!invoice) return;
-    const history = (invoice.history ??= []);
+    invoice.history ??= [];
+    const history = invoice.history;
     const last = history.at(-1);
     const amount = invoice.total.toFixed(2);
     let changes: string;

@@ -6,6 +6,7 @@ import { InvitePage } from "./features/auth/invite-page.tsx";
 import { SignInPage } from "./features/auth/sign-in-page.tsx";
 import { BrandingPage } from "./features/branding/branding-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
+import { XeroLogPage } from "./features/integrations/xero-log-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { OpportunitiesPage } from "./features/opportunities/opportunities-page.tsx";
@@ -55,6 +56,9 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/settings/api-keys" component={ApiKeysPage} />
           {me.scopes.includes("integrations:read") ? (
             <Route path="/settings/integrations" component={IntegrationsPage} />
+          ) : null}
+          {me.scopes.includes("integrations:read") ? (
+            <Route path="/settings/integrations/xero/log" component={XeroLogPage} />
           ) : null}
           {me.scopes.includes("settings:write") ? (
             <>

@@ -99,3 +99,7 @@ export type StripePayment = Schemas["Payment"];
 export type StripePaymentType = StripePayment["type"];
 export type StripePaymentStatus = StripePayment["status"];
 export type PaymentWithEvent = OkJson<Op<"/api/v1/payments/{id}/event", "get">>;
+export type XeroSync = Schemas["XeroSync"];
+export type XeroLogEntry = Schemas["XeroLogEntry"];
+export type XeroRaisedInvoice = Schemas["XeroRaisedInvoice"];
+export type PayerCompany = Schemas["PayerCompany"];

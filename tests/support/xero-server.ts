@@ -8,7 +8,7 @@ import { createLogger } from "../../src/lib/logger.ts";
 import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { randomSecret } from "../../src/lib/secrets.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
-import { createXeroSandbox, type XeroSandbox } from "../../src/sandboxes/xero/index.ts";
+import { createXeroSandbox, type XeroSandbox, type XeroSandboxLimits } from "../../src/sandboxes/xero/index.ts";
 
 /**
  * Settle served over real HTTP on 127.0.0.1:0 with the Xero sandbox mounted, as `settle start` does: the
@@ -18,7 +18,7 @@ export async function startXeroServer(
   database: Database,
   clock: Clock,
   overrides: Partial<AppDeps> = {},
-  options: { webhooks?: boolean } = {},
+  options: { webhooks?: boolean; sandboxLimits?: Partial<XeroSandboxLimits> } = {},
 ) {
   let handler: ((request: Request) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
@@ -35,6 +35,7 @@ export async function startXeroServer(
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const sandbox: XeroSandbox = createXeroSandbox({
     publicUrl: `${origin}/sandbox/xero`,
+    ...(options.sandboxLimits ? { limits: options.sandboxLimits } : {}),
     // Opt-in: the sandbox then delivers its webhooks to this Settle, as `settle start` wires it.
     ...(options.webhooks
       ? {

@@ -6,6 +6,7 @@ import { xeroCallLog, xeroRateLimits } from "../../src/db/schema/xero-sync.ts";
 import { enqueue } from "../../src/jobs/enqueue.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { pruneXeroLog } from "../../src/modules/integrations/index.ts";
+import { XERO_LIMITS } from "../../src/modules/integrations/xero-call-gate.ts";
 import { syncXeroWorkspace } from "../../src/modules/invoices/index.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { startXeroServer } from "../support/xero-server.ts";
@@ -124,5 +125,36 @@ describe("Xero limits and the integration log", () => {
     expect(
       (await database.db.select().from(xeroCallLog).where(eq(xeroCallLog.workspaceId, ws.workspaceId))).length,
     ).toBe(0);
+  });
+});
+
+describe("the per-organisation limiter", () => {
+  it("keeps calls in flight and per minute under the limits, counted in the database", async () => {
+    const { ws } = await connectedWorkspace(database, server, "Limiter", clock);
+    const saved = { ...XERO_LIMITS };
+    try {
+      // Xero's 5 in flight and 55 a minute, scaled down so a test can reach them.
+      Object.assign(XERO_LIMITS, { concurrent: 1, perMinute: 1_000 });
+      server.sandbox.admin.injectFault({ kind: "slow", delayMs: 300, count: 3, pathContains: "/TaxRates" });
+      const get = () =>
+        fetch(`${server.origin}/api/v1/integrations/xero/tax-rates`, {
+          headers: { authorization: `Bearer ${ws.apiKey}` },
+        });
+      const answers = await Promise.all([get(), get(), get()]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const calls = (
+        await database.db.select().from(xeroCallLog).where(eq(xeroCallLog.workspaceId, ws.workspaceId))
+      ).filter((c) => c.action === "Reading Xero tax rates");
+      const spans = calls.map((c) => [c.startedAt.getTime(), c.finishedAt?.getTime() ?? 0] as const);
+      const overlapping = spans.filter(([s], i) => spans.some(([s2, e2], j) => j !== i && s2 < s && s < e2));
+      expect(overlapping).toEqual([]);
+
+      Object.assign(XERO_LIMITS, { concurrent: 5, perMinute: 1 });
+      const refused = await get();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      Object.assign(XERO_LIMITS, saved);
+    }
   });
 });

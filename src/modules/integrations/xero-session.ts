@@ -20,7 +20,13 @@ import { xeroCallGate } from "./xero-call-gate.ts";
 // Refresh a little early so a token never expires between the check and the call.
 const REFRESH_MARGIN_MS = 60_000;
 
-export type XeroSession = { ledger: AccountingLedger; tenantId: string; connection: XeroConnectionRow };
+export type XeroSession = {
+  ledger: AccountingLedger;
+  tenantId: string;
+  connection: XeroConnectionRow;
+  /** The Settle record the following calls are about, for the integration log (e.g. once an invoice has an id). */
+  recordAs(recordId: string): void;
+};
 
 /**
  * A ledger for the workspace's Xero organisation with a live access token. Xero rotates the refresh token
@@ -38,12 +44,13 @@ export async function xeroLedger(ctx: Ctx, options: { recordId?: string | null }
   const current = await getXeroConnectionOrThrow(ctx.db, workspaceId);
   assertConnectionActive(current);
   // Every call passes the organisation's shared limiter and lands in the integration log.
-  const gate = xeroCallGate(ctx, {
+  const scope = {
     workspaceId,
     tenantId: current.tenantId,
     recordId: options.recordId ?? null,
     userInitiated: ctx.actor.kind !== "system",
-  });
+  };
+  const gate = xeroCallGate(ctx, scope);
   // One ledger (one SDK client) per access token; replaced only when a 401 made the session refresh.
   const ledgerFor = (tokens: { accessToken: string }) =>
     accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId, gate });
@@ -75,7 +82,10 @@ export async function xeroLedger(ctx: Ctx, options: { recordId?: string | null }
       return [method, withRetry];
     }),
   ) as AccountingLedger;
-  return { ledger: retried, tenantId: current.tenantId, connection: current };
+  const recordAs = (recordId: string) => {
+    scope.recordId = recordId;
+  };
+  return { ledger: retried, tenantId: current.tenantId, connection: current, recordAs };
 }
 
 /** The connection's tokens, refreshed under the row lock when close to expiry (or when `force`d after a 401). */

@@ -16,6 +16,7 @@ const suites: { file: string; exportName: string }[] = [
   { file: "./xero-sandbox.ts", exportName: "runXeroSandboxBench" },
   { file: "./stripe-sandbox.ts", exportName: "runStripeSandboxBench" },
   { file: "./stripe-webhooks.ts", exportName: "runStripeWebhooksBench" },
+  { file: "./xero-sync.ts", exportName: "runXeroSyncBench" },
   { file: "./lifecycle.ts", exportName: "runLifecycleBench" },
   { file: "./keep-alive.ts", exportName: "runKeepAliveBench" },
   { file: "./idle-memory.ts", exportName: "runIdleMemoryBench" },

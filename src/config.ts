@@ -29,6 +29,7 @@ const Env = z.object({
   XERO_LOGIN_URL: z.url().optional(),
   XERO_IDENTITY_URL: z.url().optional(),
   XERO_API_URL: z.url().optional(),
+  XERO_WEBHOOK_KEY: z.string().min(16, "must be the Xero app's webhook key").max(500).optional(),
   STRIPE_SECRET_KEY: z
     .string()
     .regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key (sk_…)")
@@ -149,6 +150,8 @@ function xeroConfig(e: z.infer<typeof Env>, sandbox: string | undefined): XeroCo
     loginUrl: (e.XERO_LOGIN_URL ?? hosts.loginUrl).replace(/\/$/, ""),
     identityUrl: (e.XERO_IDENTITY_URL ?? hosts.identityUrl).replace(/\/$/, ""),
     apiUrl: (e.XERO_API_URL ?? hosts.apiUrl).replace(/\/$/, ""),
+    // The bundled sandbox signs its webhooks with its demo app's key.
+    webhookKey: e.XERO_WEBHOOK_KEY ?? (real ? undefined : DEMO_APP.webhookKey),
   };
 }
 

@@ -15,6 +15,7 @@ import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { mailRoutes } from "./routes/mail.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
+import { payerCompanyRoutes } from "./routes/payer-companies.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
@@ -24,6 +25,7 @@ import { searchRoutes } from "./routes/search.ts";
 import { stageRoutes } from "./routes/stages.ts";
 import { stripeIntegrationRoutes } from "./routes/stripe-integration.ts";
 import { xeroRepeatingInvoiceItemRoutes, xeroRepeatingInvoiceRoutes } from "./routes/xero-repeating-invoices.ts";
+import { xeroSyncRoutes } from "./routes/xero-sync.ts";
 
 /**
  * Domain areas register their authenticated routes here (CRM, opportunities, invoices, …); each area keeps
@@ -58,4 +60,6 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", searchRoutes);
   api.route("/", companyOverviewRoutes);
   api.route("/", automationRoutes);
+  api.route("/", xeroSyncRoutes);
+  api.route("/", payerCompanyRoutes);
 }

@@ -29,6 +29,7 @@ import { scopeRoutes } from "./routes/scopes.ts";
 import { privateSessionRoutes, publicSessionRoutes } from "./routes/session.ts";
 import { stripeWebhookRoutes } from "./routes/stripe-webhook.ts";
 import { webRoutes } from "./routes/web.ts";
+import { xeroWebhookRoutes } from "./routes/xero-webhook.ts";
 
 /** A pure factory: everything comes from deps, nothing from the environment. Tests call app.request(). */
 export function createApp(deps: AppDeps) {
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route("/oauth2", oauthRoutes(deps));
   // Signed by Stripe, not authenticated by a session or key (SPEC §9).
   app.route("/webhooks/stripe", stripeWebhookRoutes(deps));
+  app.route("/webhooks/xero", xeroWebhookRoutes(deps));
   // The client portal (SPEC §6): its own cookie on /portal, never a session of /api/v1.
   app.route("/portal", portalRoutes(deps));
   for (const mount of deps.mounts ?? []) {

@@ -16,6 +16,8 @@ export const JOB_PAYLOADS = {
   "imports.run": z.object({ importId: z.string() }),
   "automations.match-event": z.object({ eventId: z.string() }),
   "automations.run-action": z.object({ actionRunId: z.string() }),
+  "accounting.xero-webhook": z.object({ deliveryId: z.string() }),
+  "accounting.sync-workspace": z.strictObject({}),
 } as const;
 
 export type JobName = keyof typeof JOB_PAYLOADS;

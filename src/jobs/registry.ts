@@ -7,6 +7,7 @@ import { deactivatePaymentLinkJob, stripeEventJob } from "./definitions/stripe-e
 import { sweepJob } from "./definitions/sweep.ts";
 import { xeroReconcileJob } from "./definitions/xero-reconcile.ts";
 import { xeroSyncJob } from "./definitions/xero-sync.ts";
+import { xeroWebhookJob, xeroWorkspaceSyncJob } from "./definitions/xero-workspace-sync.ts";
 
 /** Every job Settle knows. A definition file under definitions/ is added here once. */
 export const JOB_DEFINITIONS: readonly JobDefinition[] = [
@@ -20,4 +21,6 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   importRunJob as JobDefinition,
   automationMatchJob as JobDefinition,
   automationRunActionJob as JobDefinition,
+  xeroWebhookJob as JobDefinition,
+  xeroWorkspaceSyncJob as JobDefinition,
 ];

@@ -13,6 +13,7 @@ import type { SecretBox } from "../lib/secret-box.ts";
 import { type ClaimedJob, claimJobs } from "./claim.ts";
 import type { JobDefinition } from "./define-job.ts";
 import { SWEEP_JOB, scheduleSweep } from "./definitions/sweep.ts";
+import { scheduleXeroWorkspaceSyncs, XERO_WORKSPACE_SYNC_JOB } from "./definitions/xero-workspace-sync.ts";
 import { pruneSucceededJobs } from "./prune.ts";
 
 export type RunnerOptions = {
@@ -67,7 +68,11 @@ export function createJobRunner(options: RunnerOptions) {
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    const dead = !isRetryable(error) || job.attempts >= maxAttempts;
+    // A paused Xero organisation (429 Retry-After) resumes the job then, and waiting is no failed attempt.
+    const retryAfter =
+      error instanceof AppError && error.code === "rate_limited" ? Number(error.details?.retry_after) : 0;
+    const paused = Number.isFinite(retryAfter) && retryAfter > 0;
+    const dead = !isRetryable(error) || (job.attempts >= maxAttempts && !paused);
     options.logger.warn({ job_id: job.id, job: job.name, attempt: job.attempts, dead, err: message }, "job failed");
     await options.db
       .update(jobs)
@@ -77,7 +82,7 @@ export function createJobRunner(options: RunnerOptions) {
           : {
               status: "queued",
               lastError: message,
-              runAt: new Date(now.getTime() + backoffMs(job.attempts)),
+              runAt: new Date(now.getTime() + (paused ? retryAfter * 1000 : backoffMs(job.attempts))),
               lockedAt: null,
               updatedAt: now,
             },
@@ -137,6 +142,9 @@ export function createJobRunner(options: RunnerOptions) {
   // Every worker offers the hourly sweep; its dedupe key lets one row in per hour, whichever worker is first.
   const SCHEDULE_EVERY_MS = 5 * 60_000;
   let lastSchedule = 0;
+  // Each worker offers every due workspace sync once a minute; dedupe keys per interval keep it to one.
+  const XERO_SCHEDULE_EVERY_MS = 60_000;
+  let lastXeroSchedule = 0;
 
   async function poll(): Promise<void> {
     while (running) {
@@ -144,6 +152,12 @@ export function createJobRunner(options: RunnerOptions) {
         lastSchedule = Date.now();
         await scheduleSweep(options.db, options.clock.now()).catch((error: unknown) =>
           options.logger.warn({ err: error }, "scheduling the sweep failed"),
+        );
+      }
+      if (byName.has(XERO_WORKSPACE_SYNC_JOB) && Date.now() - lastXeroSchedule > XERO_SCHEDULE_EVERY_MS) {
+        lastXeroSchedule = Date.now();
+        await scheduleXeroWorkspaceSyncs(options.db, options.clock.now()).catch((error: unknown) =>
+          options.logger.warn({ err: error }, "scheduling Xero syncs failed"),
         );
       }
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {

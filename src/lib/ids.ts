@@ -44,6 +44,8 @@ export const ID_PREFIXES = {
   opportunityNote: "note",
   oauthClient: "mcpc",
   oauthGrant: "ogr",
+  xeroCall: "xcall",
+  xeroWebhook: "xwh",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Config } from "../config.ts";
 import { createStripeSandbox } from "../sandboxes/stripe/index.ts";
+import { DEMO_APP } from "../sandboxes/xero/identity/demo-app.ts";
 import { createXeroSandbox, loadOrCreateConsoleToken } from "../sandboxes/xero/index.ts";
 
 type Mount = { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } };
@@ -31,6 +32,9 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
   const xero = createXeroSandbox({
     publicUrl,
     consoleToken,
+    // Settle's own receiver, signed with the demo app's key (Settle's default XERO_WEBHOOK_KEY).
+    webhookUrl: `${config.publicUrl}/webhooks/xero`,
+    webhookKey: DEMO_APP.webhookKey,
     ...(config.databaseUrl ? {} : { persistFile: join(config.dataDir, "xero-sandbox.json") }),
   });
   const stripeUrl = `${config.publicUrl}/sandbox/stripe`;

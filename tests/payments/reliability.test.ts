@@ -145,5 +145,5 @@ describe("webhook reliability", () => {
     const log = await ws.api("GET", "/api/v1/payments?type=payment&status=succeeded&limit=200");
     expect(log.body.data).toHaveLength(INVOICES);
     expect(log.body.has_more).toBe(false);
-  }, 120_000);
+  }, 240_000);
 });

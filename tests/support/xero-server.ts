@@ -8,13 +8,18 @@ import { createLogger } from "../../src/lib/logger.ts";
 import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { randomSecret } from "../../src/lib/secrets.ts";
 import { DEMO_APP } from "../../src/sandboxes/xero/identity/demo-app.ts";
-import { createXeroSandbox, type XeroSandbox } from "../../src/sandboxes/xero/index.ts";
+import { createXeroSandbox, type XeroSandbox, type XeroSandboxLimits } from "../../src/sandboxes/xero/index.ts";
 
 /**
  * Settle served over real HTTP on 127.0.0.1:0 with the Xero sandbox mounted, as `settle start` does: the
  * origin is only known once listening, so the app is built then and requests before that cannot arrive.
  */
-export async function startXeroServer(database: Database, clock: Clock, overrides: Partial<AppDeps> = {}) {
+export async function startXeroServer(
+  database: Database,
+  clock: Clock,
+  overrides: Partial<AppDeps> = {},
+  options: { webhooks?: boolean; sandboxLimits?: Partial<XeroSandboxLimits> } = {},
+) {
   let handler: ((request: Request) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve(
@@ -28,7 +33,18 @@ export async function startXeroServer(database: Database, clock: Clock, override
   });
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  const sandbox: XeroSandbox = createXeroSandbox({ publicUrl: `${origin}/sandbox/xero` });
+  const sandbox: XeroSandbox = createXeroSandbox({
+    publicUrl: `${origin}/sandbox/xero`,
+    ...(options.sandboxLimits ? { limits: options.sandboxLimits } : {}),
+    // Opt-in: the sandbox then delivers its webhooks to this Settle, as `settle start` wires it.
+    ...(options.webhooks
+      ? {
+          webhookUrl: `${origin}/webhooks/xero`,
+          webhookKey: DEMO_APP.webhookKey,
+          webhookTiming: { batchDelayMs: 20, retryDelaysMs: [50, 50] },
+        }
+      : {}),
+  });
   const accounting = createXeroAccounting(
     {
       clientId: DEMO_APP.clientId,
@@ -36,6 +52,7 @@ export async function startXeroServer(database: Database, clock: Clock, override
       loginUrl: sandbox.urls.login_url,
       identityUrl: sandbox.urls.identity_url,
       apiUrl: sandbox.urls.api_url,
+      webhookKey: DEMO_APP.webhookKey,
     },
     createSecretBox(randomSecret(32)),
   );

@@ -10,6 +10,7 @@ import { CompaniesPage } from "./features/companies/companies-page.tsx";
 import { CompanyPage } from "./features/companies/company-page.tsx";
 import { ImportPage } from "./features/imports/import-page.tsx";
 import { IntegrationsPage } from "./features/integrations/integrations-page.tsx";
+import { XeroLogPage } from "./features/integrations/xero-log-page.tsx";
 import { MailLogPage } from "./features/mail/mail-log-page.tsx";
 import { OutboxPage } from "./features/mail/outbox-page.tsx";
 import { ConsentPage } from "./features/oauth/consent-page.tsx";
@@ -76,6 +77,9 @@ function SignedIn({ me }: { me: Me }) {
           <Route path="/consent" component={ConsentPage} />
           {me.scopes.includes("integrations:read") ? (
             <Route path="/settings/integrations" component={IntegrationsPage} />
+          ) : null}
+          {me.scopes.includes("integrations:read") ? (
+            <Route path="/settings/integrations/xero/log" component={XeroLogPage} />
           ) : null}
           {me.scopes.includes("settings:write") ? (
             <>

@@ -9,3 +9,4 @@ export * from "./mail.ts";
 export * from "./oauth.ts";
 export * from "./opportunities.ts";
 export * from "./payments.ts";
+export * from "./xero-sync.ts";

@@ -60,7 +60,28 @@ export type LedgerInvoice = {
   amountDueAmount: number;
   /** The day the last payment made it paid, in the organisation's calendar; null until PAID. */
   fullyPaidOn: string | null;
+  /** Who it is billed to, the template that generated it, and when Xero last changed it (when Xero says). */
+  contactId?: string | null;
+  repeatingInvoiceId?: string | null;
+  issueDate?: string | null;
+  updatedAt?: Date | null;
+  /** ACCREC (sales) or ACCPAY (bills); workspace sync keeps only sales invoices. */
+  type?: string | null;
 };
+
+/** One page of a workspace read: Xero's invoices changed since a moment, oldest change first. */
+export type LedgerInvoicePage = {
+  invoices: LedgerInvoice[];
+  page: number;
+  pageCount: number | null;
+  itemCount: number | null;
+};
+
+/**
+ * Runs one call to the organisation (`run`), named by `action`: the limiter and the integration log wrap each
+ * HTTP call here. It sees callXero's AppError on failure.
+ */
+export type LedgerCallGate = <T>(action: string, run: () => Promise<T>) => Promise<T>;
 
 export type LedgerInvoiceChange = {
   status?: "AUTHORISED" | "VOIDED" | "DELETED";
@@ -123,6 +144,16 @@ export type AccountingLedger = {
   createInvoice(input: NewLedgerInvoice, idempotencyKey: string): Promise<LedgerInvoice>;
   /** The current state of the given invoices (any number; batched under the vendor's URL limits). */
   getInvoices(ids: readonly string[]): Promise<LedgerInvoice[]>;
+  /**
+   * Invoices changed since `modifiedSince` (If-Modified-Since), ordered by their change, one page of
+   * `pageSize` (Xero's maximum is 1000); `contactIds` (at most 50) narrows it to those contacts.
+   */
+  listInvoicesChangedSince(input: {
+    modifiedSince: Date | null;
+    page: number;
+    pageSize: number;
+    contactIds: readonly string[] | null;
+  }): Promise<LedgerInvoicePage>;
   /** Sales invoices whose reference is exactly `reference` (how a retry finds the invoice it already made). */
   findInvoicesByReference(reference: string): Promise<LedgerInvoice[]>;
   /** Changes status, due date or reference; the vendor's refusal surfaces with its own message. */
@@ -146,6 +177,8 @@ export type AccountingLedger = {
  */
 export type AccountingProvider = {
   auth: AccountingAuth;
-  ledger(session: { accessToken: string; tenantId: string }): AccountingLedger;
+  /** Whether a webhook body carries the vendor's signature (constant-time compare of the HMAC). */
+  verifyWebhook(rawBody: string, signature: string | undefined): boolean;
+  ledger(session: { accessToken: string; tenantId: string; gate?: LedgerCallGate | undefined }): AccountingLedger;
   tokenBox: SecretBox;
 };

@@ -11,6 +11,8 @@ export type XeroConfig = {
   identityUrl: string;
   /** api.xero.com (or the sandbox's /api); accounting lives under /api.xro/2.0. */
   apiUrl: string;
+  /** The app's webhook signing key (developer portal → Webhooks); without it no webhook verifies. */
+  webhookKey?: string | undefined;
 };
 
 // Granular scopes (apps created from 2026-03 get only these); no `openid`, so no id_token to validate.

@@ -10,24 +10,25 @@ const MAX_ATTEMPTS = 3;
 export const XERO_TIMEOUT_MS = 20_000;
 
 /**
- * Every SDK call goes through here: 429s wait out Retry-After (only for reads and keyed writes, which replay
- * safely), and failures become AppError with Xero's own validation message. `details.xero_status` carries
+ * Every SDK call goes through here: unless a limiter gates the ledger (it pauses the organisation instead),
+ * 429s wait out a short Retry-After (only for reads and keyed writes, which replay safely), and failures become AppError with Xero's own validation message. `details.xero_status` carries
  * Xero's HTTP status (0 when it never answered: a timeout or a refused connection).
  */
-export async function callXero<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function callXero<T>(what: string, fn: () => Promise<T>, retry429 = true): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await countProviderCall("xero", fn);
     } catch (error) {
       const failure = parseXeroFailure(error);
       const wait = failure.retryAfterSeconds ?? 1;
-      if (failure.status === 429 && attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_AFTER_SECONDS) {
+      if (retry429 && failure.status === 429 && attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_AFTER_SECONDS) {
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));
         continue;
       }
       if (failure.status === 429) {
         throw new AppError("rate_limited", `Xero is rate limiting this organisation; retry in ${wait} s.`, {
-          details: { retry_after_seconds: wait, xero_status: 429 },
+          // `retry_after` is the key errorResponse turns into Settle's own Retry-After header.
+          details: { retry_after: wait, xero_status: 429 },
         });
       }
       const messages = xeroValidationMessages(failure.body);

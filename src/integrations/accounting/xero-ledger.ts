@@ -1,8 +1,8 @@
 import type { AccountingApi, Contact, Invoice, Payment, RepeatingInvoice } from "xero-node";
 import { AppError } from "../../lib/errors.ts";
 import { toDecimalString } from "../../lib/money.ts";
-import type { AccountingLedger, LedgerInvoice } from "./port.ts";
-import { accountingApi, callXero } from "./xero-call.ts";
+import type { AccountingLedger, LedgerCallGate, LedgerInvoice } from "./port.ts";
+import { accountingApi, callXero as callXeroOnce } from "./xero-call.ts";
 import {
   fromXeroContact,
   fromXeroInvoice,
@@ -17,7 +17,15 @@ import { ianaTimeZone } from "./xero-timezones.ts";
 const IDS_PER_REQUEST = 50;
 
 /** The organisation's accounting calls with one access token (src/integrations/accounting/port.ts). */
-export function createXeroLedger(apiUrl: string, accessToken: string, tenantId: string): AccountingLedger {
+export function createXeroLedger(
+  apiUrl: string,
+  accessToken: string,
+  tenantId: string,
+  gate?: LedgerCallGate,
+): AccountingLedger {
+  // Gated, each HTTP call passes the organisation's limiter and is logged; a 429 then pauses the organisation.
+  const callXero = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
+    gate ? gate(what, () => callXeroOnce(what, fn, false)) : callXeroOnce(what, fn);
   let client: Promise<AccountingApi> | undefined;
   const api = () => {
     client ??= accountingApi(apiUrl, accessToken);
@@ -143,6 +151,33 @@ export function createXeroLedger(apiUrl: string, accessToken: string, tenantId: 
         found.push(...(body.invoices ?? []).map((invoice) => fromXeroInvoice(invoice, "")));
       }
       return found;
+    },
+    listInvoicesChangedSince: async ({ modifiedSince, page, pageSize, contactIds }) => {
+      const { body } = await callXero("Reading changed Xero invoices", async () =>
+        (await api()).getInvoices(
+          tenantId,
+          modifiedSince ?? undefined,
+          'Type=="ACCREC"',
+          "UpdatedDateUTC ASC",
+          undefined,
+          undefined,
+          contactIds && contactIds.length > 0 ? [...contactIds] : undefined,
+          undefined,
+          page,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          pageSize,
+        ),
+      );
+      const pagination = (body as { pagination?: { pageCount?: number; itemCount?: number } }).pagination;
+      return {
+        invoices: (body.invoices ?? []).map((invoice) => fromXeroInvoice(invoice, "")),
+        page,
+        pageCount: pagination?.pageCount ?? null,
+        itemCount: pagination?.itemCount ?? null,
+      };
     },
     findInvoicesByReference: async (reference) => {
       // searchTerm matches number or reference by substring; only an exact reference is the one asked for.

@@ -116,7 +116,22 @@ export function fromXeroInvoice(invoice: Invoice, currency: string): LedgerInvoi
     totalAmount: xeroAmountToMinor(invoice.total, answered),
     amountPaidAmount: xeroAmountToMinor(invoice.amountPaid, answered),
     amountDueAmount: xeroAmountToMinor(invoice.amountDue, answered),
+    contactId: invoice.contact?.contactID ?? null,
+    repeatingInvoiceId: invoice.repeatingInvoiceID ?? null,
+    issueDate: xeroDate(invoice.date),
+    updatedAt: xeroInstant(invoice.updatedDateUTC),
+    type: invoice.type ? String(invoice.type) : null,
   };
+}
+
+/** UpdatedDateUTC: the SDK hands a Date, the raw wire a .NET "/Date(ms+0000)/" string. */
+export function xeroInstant(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== "string") return null;
+  const dotNet = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(value);
+  if (dotNet?.[1]) return new Date(Number(dotNet[1]));
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
 export function fromXeroContact(contact: Contact): LedgerContact {

@@ -24,7 +24,7 @@ export async function callStripe<T>(what: string, fn: () => Promise<T>): Promise
     }
     if (status === 429) {
       throw new AppError("rate_limited", `Stripe is rate limiting this account; retry in a few seconds.`, {
-        details: { ...details, retry_after_seconds: 2 },
+        details: { ...details, retry_after: 2 },
         cause: error,
       });
     }

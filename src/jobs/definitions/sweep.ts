@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, notExists, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client.ts";
 import { apiKeys, members, sessions, users } from "../../db/schema/index.ts";
+import { pruneXeroLog } from "../../modules/integrations/prune-xero-log.ts";
 import { defineJob } from "../define-job.ts";
 import { enqueue } from "../enqueue.ts";
 import { JOB_PAYLOADS } from "../job-payloads.ts";
@@ -74,6 +75,7 @@ export const sweepJob = defineJob({
   schema: JOB_PAYLOADS[SWEEP_JOB],
   handler: async (ctx) => {
     const result = await sweepAccessRecords(ctx.db, ctx.clock.now());
+    await pruneXeroLog(ctx.db, ctx.clock.now());
     ctx.logger.info(result, "swept expired sessions and invites");
   },
 });

@@ -5,7 +5,10 @@ export { getInvoicingProvider, type InvoicingProvider } from "./get-invoicing-pr
 export { getXeroStatus, type XeroStatus } from "./get-xero-status.ts";
 export { assertConnectionActive, findXeroConnection, getXeroConnectionOrThrow } from "./internal.ts";
 export { LinkXeroContactInput, linkXeroContact } from "./link-xero-contact.ts";
+export { ListXeroLogInput, listXeroLog } from "./list-xero-log.ts";
 export { ListXeroOptionsInput, listXeroOptions, XERO_OPTION_KINDS, type XeroOption } from "./list-xero-options.ts";
+export { pruneXeroLog } from "./prune-xero-log.ts";
+export { receiveXeroWebhook, XERO_WEBHOOK_JOB } from "./receive-xero-webhook.ts";
 export { SearchXeroContactsQuery, searchXeroContacts } from "./search-xero-contacts.ts";
 export { StartXeroConnectInput, startXeroConnect } from "./start-xero-connect.ts";
 export { UpdateXeroSettingsInput, updateXeroSettings } from "./update-xero-settings.ts";

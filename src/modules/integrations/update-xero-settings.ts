@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { xeroConnections, xeroTaxMappings } from "../../db/schema/integrations.ts";
+import { xeroSyncStates } from "../../db/schema/xero-sync.ts";
 import { AppError } from "../../lib/errors.ts";
 import { canonicalDecimal } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
@@ -23,6 +24,8 @@ export const UpdateXeroSettingsInput = z.strictObject({
     .array(z.strictObject({ tax_rate: Percent, tax_type: z.string().min(1).max(50) }))
     .max(50)
     .optional(),
+  /** How often the scheduled workspace sync runs (webhooks bring changes in between). */
+  sync_interval_minutes: z.number().int().min(5).max(1440).optional(),
 });
 
 /**
@@ -37,7 +40,7 @@ export async function updateXeroSettings(
   const parsed = parseInput(UpdateXeroSettingsInput, input);
   requireScope(ctx.actor.scopes, "integrations:write");
   const workspaceId = ctx.actor.workspaceId;
-  const { ledger } = await xeroLedger(ctx);
+  const { ledger, tenantId } = await xeroLedger(ctx);
   const offered = async (kind: "accounts" | "branding-themes" | "tax-rates") =>
     (await readXeroOptions(ledger, kind)).map((o) => o.code);
   if (parsed.default_account_code) {
@@ -62,6 +65,13 @@ export async function updateXeroSettings(
     if (parsed.default_account_code !== undefined) set.defaultAccountCode = parsed.default_account_code;
     if (parsed.branding_theme_id !== undefined) set.brandingThemeId = parsed.branding_theme_id;
     await tx.update(xeroConnections).set(set).where(eq(xeroConnections.workspaceId, workspaceId));
+    if (parsed.sync_interval_minutes !== undefined) {
+      const intervalMinutes = parsed.sync_interval_minutes;
+      await tx
+        .insert(xeroSyncStates)
+        .values({ workspaceId, tenantId, intervalMinutes })
+        .onConflictDoUpdate({ target: xeroSyncStates.workspaceId, set: { intervalMinutes } });
+    }
     if (parsed.tax_mappings) {
       await tx.delete(xeroTaxMappings).where(eq(xeroTaxMappings.workspaceId, workspaceId));
       const rows = new Map(parsed.tax_mappings.map((m) => [canonicalDecimal(m.tax_rate), m.tax_type]));

@@ -15,11 +15,18 @@ import {
   sealTokens,
   type XeroConnectionRow,
 } from "./internal.ts";
+import { xeroCallGate } from "./xero-call-gate.ts";
 
 // Refresh a little early so a token never expires between the check and the call.
 const REFRESH_MARGIN_MS = 60_000;
 
-export type XeroSession = { ledger: AccountingLedger; tenantId: string; connection: XeroConnectionRow };
+export type XeroSession = {
+  ledger: AccountingLedger;
+  tenantId: string;
+  connection: XeroConnectionRow;
+  /** The Settle record the following calls are about, for the integration log (e.g. once an invoice has an id). */
+  recordAs(recordId: string): void;
+};
 
 /**
  * A ledger for the workspace's Xero organisation with a live access token. Xero rotates the refresh token
@@ -31,14 +38,22 @@ export type XeroSession = { ledger: AccountingLedger; tenantId: string; connecti
  * or refused a refresh, the connection is marked `needs_reconnect` and the caller told how to fix it, so
  * jobs stop retrying and the web app shows Reconnect Xero.
  */
-export async function xeroLedger(ctx: Ctx): Promise<XeroSession> {
+export async function xeroLedger(ctx: Ctx, options: { recordId?: string | null } = {}): Promise<XeroSession> {
   const accounting = requireAccounting(ctx);
   const workspaceId = ctx.actor.workspaceId;
   const current = await getXeroConnectionOrThrow(ctx.db, workspaceId);
   assertConnectionActive(current);
+  // Every call passes the organisation's shared limiter and lands in the integration log.
+  const scope = {
+    workspaceId,
+    tenantId: current.tenantId,
+    recordId: options.recordId ?? null,
+    userInitiated: ctx.actor.kind !== "system",
+  };
+  const gate = xeroCallGate(ctx, scope);
   // One ledger (one SDK client) per access token; replaced only when a 401 made the session refresh.
   const ledgerFor = (tokens: { accessToken: string }) =>
-    accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId });
+    accounting.ledger({ accessToken: tokens.accessToken, tenantId: current.tenantId, gate });
   let ledger = ledgerFor(await liveSession(ctx, current, false));
   const retried = Object.fromEntries(
     Object.keys(ledger).map((method) => {
@@ -67,7 +82,10 @@ export async function xeroLedger(ctx: Ctx): Promise<XeroSession> {
       return [method, withRetry];
     }),
   ) as AccountingLedger;
-  return { ledger: retried, tenantId: current.tenantId, connection: current };
+  const recordAs = (recordId: string) => {
+    scope.recordId = recordId;
+  };
+  return { ledger: retried, tenantId: current.tenantId, connection: current, recordAs };
 }
 
 /** The connection's tokens, refreshed under the row lock when close to expiry (or when `force`d after a 401). */

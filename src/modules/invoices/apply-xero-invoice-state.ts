@@ -9,6 +9,7 @@ import { enqueueInvoiceChanged } from "./invoice-events.ts";
 import { promoteSentInvoiceLines, promoteSettledLines } from "./promote-invoice-lines.ts";
 
 const UNSENT = new Set(["DRAFT", "SUBMITTED"]);
+const RANK: Record<string, number> = { DRAFT: 0, SUBMITTED: 1, AUTHORISED: 2, PAID: 3, VOIDED: 3, DELETED: 3 };
 
 /**
  * Brings one Xero invoice's local copy to Xero's state (status, amounts, due date, the day it was paid) and
@@ -24,6 +25,9 @@ export async function applyXeroInvoiceState(tx: Tx, ctx: Ctx, remote: LedgerInvo
   );
   const [current] = await tx.select().from(invoices).where(where).for("update");
   if (!current) return null;
+  // A stale read (out-of-order webhook, a concurrent sync) never moves a status or the amount paid down.
+  const rank = (RANK[remote.status] ?? 0) - (RANK[current.status] ?? 0);
+  if (rank < 0 || (rank === 0 && remote.amountPaidAmount < current.amountPaidAmount)) return null;
   const dueDate = remote.dueDate ?? current.dueDate;
   const paidAt = remote.fullyPaidOn ? new Date(`${remote.fullyPaidOn}T00:00:00Z`) : null;
   const unchanged =

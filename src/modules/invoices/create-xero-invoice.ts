@@ -159,6 +159,8 @@ export async function createXeroInvoice(ctx: Ctx, input: CreateXeroInvoiceComman
     }
     throw error;
   }
+  // The invoice exists in Xero now: later calls go on its own timeline in the integration log.
+  session.recordAs(invoiceId);
   let emailed = false;
   if (parsed.email === "xero" && answer.status === "AUTHORISED") {
     // The invoice exists either way; a failed email leaves Send Invoice on its card.

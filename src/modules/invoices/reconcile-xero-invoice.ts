@@ -28,7 +28,7 @@ export async function reconcileXeroInvoice(ctx: Ctx, input: { invoice_id: string
     .where(and(eq(invoices.workspaceId, workspaceId), eq(invoices.id, invoiceId)));
   if (!row) return "done";
   if (row.provider !== "xero" || row.externalId !== null) return "done";
-  const { ledger, tenantId } = await xeroLedger(ctx);
+  const { ledger, tenantId } = await xeroLedger(ctx, { recordId: invoiceId });
   if (row.xeroTenantId && row.xeroTenantId !== tenantId) {
     // The workspace moved to another organisation; this one can no longer be asked.
     await withTransaction(ctx, (tx) => discardPendingXeroInvoice(tx, workspaceId, invoiceId));

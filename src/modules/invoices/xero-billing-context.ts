@@ -21,7 +21,7 @@ export type XeroBillingContext = {
 export async function xeroBillingContext(ctx: Ctx, opportunityId: string): Promise<XeroBillingContext> {
   const workspaceId = ctx.actor.workspaceId;
   const opportunity = await getOpportunityOrThrow(ctx.db, workspaceId, opportunityId);
-  const session = await xeroLedger(ctx);
+  const session = await xeroLedger(ctx, { recordId: opportunityId });
   const company = await getCompanyOrThrow(ctx.db, workspaceId, opportunity.companyId);
   if (!company.xeroContactId || (company.xeroTenantId && company.xeroTenantId !== session.tenantId)) {
     throw new AppError(

@@ -19,7 +19,7 @@ export async function xeroInvoiceTarget(
       fix: "Sync the opportunity's invoices in a moment.",
     });
   }
-  const session = await xeroLedger(ctx);
+  const session = await xeroLedger(ctx, { recordId: invoice.id });
   if (invoice.xeroTenantId && invoice.xeroTenantId !== session.tenantId) {
     throw new AppError("precondition_failed", `Invoice ${invoice.number} lives in another Xero organisation.`, {
       fix: "Change it in that organisation in Xero, or connect it again under Settings → Integrations.",

@@ -52,9 +52,9 @@ export class XeroSandboxAdmin {
   }
 
   /** Bulk-creates authorised invoices through the normal validation path, without webhooks. */
-  seedInvoices(tenantId: string, count: number): number {
+  seedInvoices(tenantId: string, count: number, contactId?: string): number {
     const org = this.requireOrg(tenantId);
-    const contact = Object.values(org.contacts)[0];
+    const contact = contactId ? org.contacts[contactId.toLowerCase()] : Object.values(org.contacts)[0];
     const quiet: SandboxContext = { ...this.ctx, events: { emit: () => undefined } };
     let created = 0;
     for (let i = 0; i < count; i += 1) {

@@ -18,6 +18,7 @@ import { loginRoutes } from "./identity/login-routes.ts";
 import { DEFAULT_LIMITS, DEFAULT_WEBHOOK_TIMING, type XeroSandboxOptions } from "./options.ts";
 import { SandboxStore } from "./state/store.ts";
 import { WebhookDispatcher } from "./webhooks/dispatcher.ts";
+import { InvoiceHistoryRecorder } from "./webhooks/invoice-history.ts";
 
 export { CONSOLE_TOKEN_HEADER } from "../shared/console-guard.ts";
 export { loadOrCreateConsoleToken } from "../shared/console-token.ts";
@@ -61,7 +62,7 @@ export function createXeroSandbox(options: XeroSandboxOptions): XeroSandbox {
     store,
     clock,
     grants: new GrantService(store, clock, options.accessTokenTtlSeconds ?? 1800),
-    events: webhooks,
+    events: new InvoiceHistoryRecorder(store, webhooks),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     publicUrl,
   };

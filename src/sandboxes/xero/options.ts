@@ -12,7 +12,7 @@ export interface XeroSandboxLimits {
 export interface XeroSandboxWebhookTiming {
   /** How long events are collected before one POST is sent. */
   batchDelayMs: number;
-  /** Waits between delivery attempts after a failure; the batch is dropped after the last. */
+  /** Waits between delivery attempts after a failure; after the last the webhook is disabled until a replay. */
   retryDelaysMs: number[];
   /** How long the receiver gets to answer. Xero: 5 s. */
   timeoutMs: number;

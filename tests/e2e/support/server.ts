@@ -25,7 +25,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  // A busy machine may need longer to start (E2E_START_TIMEOUT_MS).
+  const deadline = Date.now() + Number(process.env.E2E_START_TIMEOUT_MS ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`settle exited with ${child.exitCode}:\n${output()}`);

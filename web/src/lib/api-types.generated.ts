@@ -4273,6 +4273,7 @@ export interface paths {
           "application/json": {
             branding_theme_id?: string | null;
             default_account_code?: string | null;
+            sync_interval_minutes?: number;
             tax_mappings?: {
               tax_rate: string;
               tax_type: string;
@@ -4617,6 +4618,176 @@ export interface paths {
             "application/json": {
               data: components["schemas"]["XeroContact"][];
             };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/log": {
+    /**
+     * The integration log: every Xero call of the last 30 days, newest first
+     * @description Requires scope `integrations:read`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 1–100, default 50 */
+          limit?: number;
+          /** @description next_cursor from the previous page */
+          cursor?: string;
+          /** @description Only calls with this outcome */
+          outcome?: "in_flight" | "ok" | "failed" | "rate_limited";
+          /** @description Only calls about this Settle record */
+          record_id?: string;
+        };
+      };
+      responses: {
+        /** @description A page of Xero calls */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroLogEntry"][];
+              has_more: boolean;
+              next_cursor: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/integrations/xero/sync": {
+    /**
+     * Progress of the workspace's Xero sync (processed of total invoices) and its schedule
+     * @description Requires scope `integrations:read`.
+     */
+    get: {
+      responses: {
+        /** @description The sync's state */
+        200: {
+          content: {
+            "application/json": components["schemas"]["XeroSync"];
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Sync Invoices: queue a sync of every linked contact's Xero invoices (one at a time)
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      responses: {
+        /** @description Queued (or already queued or running) */
+        202: {
+          content: {
+            "application/json": components["schemas"]["XeroSync"];
           };
         };
         /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
@@ -6744,6 +6915,183 @@ export interface paths {
       };
     };
   };
+  "/api/v1/opportunities/{id}/payer-companies": {
+    /**
+     * The opportunity's payer companies
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Payer companies */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PayerCompany"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/payer-companies/{company_id}": {
+    /**
+     * Add a payer company to the opportunity
+     * @description Requires scope `invoices:write`.
+     */
+    put: {
+      parameters: {
+        path: {
+          id: string;
+          company_id: string;
+        };
+      };
+      responses: {
+        /** @description Payer companies */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PayerCompany"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Remove a payer company from the opportunity
+     * @description Requires scope `invoices:write`.
+     */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+          company_id: string;
+        };
+      };
+      responses: {
+        /** @description Payer companies */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["PayerCompany"][];
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/opportunities/{id}/products": {
     /**
      * List an opportunity's product lines in sort_order
@@ -7314,6 +7662,65 @@ export interface paths {
           content: {
             "application/json": {
               queued: boolean;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/opportunities/{id}/xero-raised-invoices": {
+    /**
+     * Invoices raised in Xero for the client and payer companies (they never move line statuses)
+     * @description Requires scope `invoices:read`.
+     */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Invoices raised in Xero */
+        200: {
+          content: {
+            "application/json": {
+              data: components["schemas"]["XeroRaisedInvoice"][];
             };
           };
         };
@@ -8934,6 +9341,73 @@ export interface paths {
       };
     };
   };
+  "/api/v1/xero-raised-invoices/{xero_invoice_id}/pin": {
+    /**
+     * Pin an invoice raised in Xero to one opportunity (null unpins)
+     * @description Requires scope `invoices:write`.
+     */
+    post: {
+      parameters: {
+        path: {
+          xero_invoice_id: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            opportunity_id: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Pinned */
+        200: {
+          content: {
+            "application/json": {
+              pinned_opportunity_id: string | null;
+              xero_invoice_id: string;
+            };
+          };
+        };
+        /** @description Invalid input; `issues` names each field and, for enums, the allowed values. */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No or invalid credentials. */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description `insufficient_scope`: the key or role lacks the scope named in the error. */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Not found (also for another workspace's records). */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Conflict with the current state. */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Rate limited; see Retry-After. */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/xero-repeating-invoices/{id}": {
     /**
      * Delete a Xero repeating invoice (the invoices it raised stay)
@@ -9527,6 +10001,11 @@ export interface components {
       total_amount: number;
       updated_at: string;
     };
+    PayerCompany: {
+      id: string;
+      name: string;
+      xero_contact_id: string | null;
+    };
     Payment: {
       /** @description Minor units of currency */
       amount: number;
@@ -9726,12 +10205,49 @@ export interface components {
       id: string;
       name: string;
     };
+    XeroLogEntry: {
+      action: string;
+      at: string;
+      duration_ms: number | null;
+      fix: string | null;
+      http_status: number | null;
+      id: string;
+      message: string | null;
+      /** @enum {string} */
+      outcome: "in_flight" | "ok" | "failed" | "rate_limited";
+      record_id: string | null;
+      user_initiated: boolean;
+    };
     XeroOption: {
       code: string;
       /** @description Tax rates: the percentage; bank accounts: the number */
       detail: string | null;
       id: string;
       name: string;
+    };
+    XeroRaisedInvoice: {
+      amount_due_amount: number;
+      amount_paid_amount: number;
+      company_id: string;
+      company_name: string;
+      currency: string;
+      due_date: string | null;
+      issue_date: string | null;
+      number: string;
+      /**
+       * @description Raised in Xero directly, or by a repeating invoice
+       * @enum {string}
+       */
+      origin: "xero" | "repeating";
+      paid_on: string | null;
+      /** @description Billed to a payer company, not the client */
+      payer: boolean;
+      pinned_opportunity_id: string | null;
+      reference: string | null;
+      repeating_invoice_id: string | null;
+      status: string;
+      total_amount: number;
+      xero_invoice_id: string;
     };
     XeroRepeatingInvoice: {
       /** @enum {string} */
@@ -9784,6 +10300,17 @@ export interface components {
       tenant_id: string | null;
       tenant_name: string | null;
       timezone: string | null;
+    };
+    XeroSync: {
+      finished_at: string | null;
+      interval_minutes: number;
+      last_error: string | null;
+      processed: number;
+      started_at: string | null;
+      /** @enum {string} */
+      state: "idle" | "queued" | "running" | "failed";
+      total: number;
+      watermark: string | null;
     };
   };
   responses: never;

@@ -117,3 +117,7 @@ export type ImportBody = JsonBody<Op<"/api/v1/imports", "post">>;
 export type SearchHitRow = Schemas["SearchHit"];
 export type OAuthConsent = Schemas["OAuthConsent"];
 export type ConnectedApp = Schemas["ConnectedApp"];
+export type XeroSync = Schemas["XeroSync"];
+export type XeroLogEntry = Schemas["XeroLogEntry"];
+export type XeroRaisedInvoice = Schemas["XeroRaisedInvoice"];
+export type PayerCompany = Schemas["PayerCompany"];

@@ -11,6 +11,10 @@ export interface FaultRule {
   method?: string;
   /** For "slow" (before the call is handled) and "late" (after it was handled, before the answer): latency. */
   delayMs?: number;
+  /** Share of matching calls hit (0–1, default 1): 0.2 fails about one call in five until `remaining` runs out. */
+  rate?: number;
+  /** For "429": the Retry-After to send (default 1 s). */
+  retryAfterSeconds?: number;
 }
 
 /** Faults injected from the console or tests, consumed by the next matching API calls. */
@@ -44,13 +48,16 @@ export class FaultInjector {
         await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 2000));
         return;
       }
-      return failWith(c, rule.kind);
+      return failWith(c, rule.kind, rule.retryAfterSeconds);
     };
   }
 
   private take(path: string, method: string): FaultRule | undefined {
     const rule = this.rules.find(
-      (r) => (!r.pathContains || path.includes(r.pathContains)) && (!r.method || r.method.toUpperCase() === method),
+      (r) =>
+        (!r.pathContains || path.includes(r.pathContains)) &&
+        (!r.method || r.method.toUpperCase() === method) &&
+        (r.rate === undefined || Math.random() < r.rate),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;
@@ -59,9 +66,10 @@ export class FaultInjector {
   }
 }
 
-function failWith(c: Context, kind: Exclude<FaultKind, "slow" | "late">): Response {
+function failWith(c: Context, kind: Exclude<FaultKind, "slow" | "late">, retryAfter = 1): Response {
   if (kind === "429") {
-    return new Response(null, { status: 429, headers: { "Retry-After": "1", "X-Rate-Limit-Problem": "minute" } });
+    const headers = { "Retry-After": String(retryAfter), "X-Rate-Limit-Problem": "minute" };
+    return new Response(null, { status: 429, headers });
   }
   if (kind === "503") return c.text("The Xero API is currently offline for maintenance", 503);
   if (kind === "drop") {

@@ -19,6 +19,7 @@ import {
   ConsoleOrganisation,
   ConsolePayment,
   ConsoleWebhook,
+  ConsoleWebhookMisbehave,
   DAY_MS,
   issuesOf,
   webhookTargetProblem,
@@ -208,6 +209,14 @@ export function consoleApi(admin: XeroSandboxAdmin, publicUrl: string): Hono {
     admin.webhooks.configure(url, input.key || undefined);
     return c.json({ status: admin.webhooks.status });
   });
+
+  app.post("/webhooks/misbehave", async (c) => {
+    const input = await parse(c, ConsoleWebhookMisbehave);
+    if (input instanceof Response) return input;
+    return c.json(admin.webhooks.misbehave({ duplicate: input.duplicate, outOfOrder: input.out_of_order }));
+  });
+
+  app.post("/webhooks/replay", (c) => c.json({ replayed: admin.webhooks.replay(), status: admin.webhooks.status }));
 
   app.post("/webhooks/intent-to-receive", async (c) => c.json({ passed: await admin.webhooks.intentToReceive() }));
 

@@ -103,6 +103,11 @@ export const ConsoleWebhook = z.strictObject({
   key: text(200).optional(),
 });
 
+export const ConsoleWebhookMisbehave = z.strictObject({
+  duplicate: z.number().int().min(0).max(100).optional(),
+  out_of_order: z.number().int().min(0).max(100).optional(),
+});
+
 export const ConsoleOrganisation = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
 });

@@ -24,7 +24,8 @@ button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-
 <section class="card"><h2>Clock &amp; faults</h2>
 <div class="row">Advance clock <input id="days" type="number" value="1" min="0" max="366" style="width:70px"> days <button class="primary" id="advance">Advance</button></div>
 <div class="row">Next <input id="fcount" type="number" value="1" min="1" max="100" style="width:60px"> calls <select id="fkind"><option>429</option><option>500</option><option>503</option><option>slow</option><option>drop</option></select><button id="fault">Inject</button><button id="clear">Clear</button></div>
-<div id="faults"></div><h2 style="margin-top:14px">Webhook</h2><div id="webhook"></div></section>
+<div id="faults"></div><h2 style="margin-top:14px">Webhook</h2><div id="webhook"></div>
+<div class="row"><button id="whdup">Send next delivery twice</button><button id="whorder">Send next delivery out of order</button><button id="whreplay">Replay</button></div></section>
 <section class="card"><h2>Create invoice</h2>
 <div class="row"><select id="ncontact"></select><input id="ndesc" placeholder="Description" value="Consulting" maxlength="4000"><input id="namount" type="number" value="100" style="width:90px"></div>
 <div class="row"><select id="nstatus"><option>DRAFT</option><option selected>AUTHORISED</option></select><button class="primary" id="create">Create</button><span id="nerr" class="err"></span></div></section>
@@ -54,7 +55,7 @@ async function refresh() {
   $("app").innerHTML = "client_id <code>" + esc(s.app.client_id) + "</code><br>client_secret <code>" + esc(s.app.client_secret) + "</code><br>" + Object.entries(s.urls).map(([k, v]) => k + " <code>" + esc(v) + "</code>").join("<br>");
   if (!org) { org = s.organisations[0]?.id || ""; $("org").innerHTML = s.organisations.map(o => "<option value='" + o.id + "'>" + esc(o.name) + "</option>").join(""); }
   $("faults").innerHTML = s.faults.map(f => "<span class='pill'>" + f.kind + " × " + f.remaining + "</span>").join(" ") || "<span style='color:#6b7080'>No faults pending</span>";
-  $("webhook").innerHTML = "Status <span class='pill'>" + s.webhook.status + "</span> · " + s.webhook.pending + " queued<br>" + s.webhook.deliveries.slice(0, 5).map(d => esc(d.kind + " → " + d.status)).join("<br>");
+  $("webhook").innerHTML = "Status <span class='pill'>" + s.webhook.status + "</span> · " + s.webhook.pending + " queued" + (s.webhook.status === "disabled" ? " (disabled after repeated failures: Replay re-enables it)" : "") + "<br>" + s.webhook.deliveries.slice(0, 5).map(d => esc(d.kind + " → " + d.status)).join("<br>");
   const cn = await api("/connections");
   table("connections", ["Organisation", "By", "Consented", ""], cn.connections.map(c => "<tr><td>" + esc(c.tenantName) + "</td><td>" + (c.customConnection ? "custom connection" : "user") + "</td><td>" + esc(c.updatedDateUtc.replace("T", " ").slice(0, 16)) + "</td><td><button data-revoke='" + esc(c.tenantId) + "'>Revoke</button></td></tr>"));
   const o = await api("/orgs/" + org);
@@ -86,6 +87,9 @@ $("org").onchange = e => { org = e.target.value; refresh(); };
 $("advance").onclick = async () => { report(await api("/clock/advance", { days: Number($("days").value) })); refresh(); };
 $("fault").onclick = async () => { report(await api("/faults", { kind: $("fkind").value, count: Number($("fcount").value) })); refresh(); };
 $("expire").onclick = async () => { const r = report(await api("/tokens/expire", {})); if (r.expiredAt) $("expired").textContent = "Tokens issued before " + r.expiredAt.slice(11, 19) + " UTC now answer TokenExpired"; };
+$("whdup").onclick = async () => { report(await api("/webhooks/misbehave", { duplicate: 1 })); refresh(); };
+$("whorder").onclick = async () => { report(await api("/webhooks/misbehave", { out_of_order: 1 })); refresh(); };
+$("whreplay").onclick = async () => { report(await api("/webhooks/replay", {})); refresh(); };
 $("clear").onclick = async () => { await fetch("console/api/faults", { method: "DELETE" }); refresh(); };
 $("create").onclick = async () => {
   const today = new Date().toISOString().slice(0, 10);

@@ -3,6 +3,8 @@ export const DEMO_APP = {
   clientId: "5E77E1E5A4D0B0X0SANDBOX0000DEMO1",
   clientSecret: "settle-sandbox-demo-secret-do-not-use-in-production",
   name: "Settle (sandbox demo app)",
+  /** The key its webhook POSTs are signed with (Settle's default XERO_WEBHOOK_KEY). */
+  webhookKey: "settle-sandbox-demo-webhook-key-do-not-use-in-production-0001",
 } as const;
 
 /** The Xero user who "logs in" on the sandbox authorize page. */

@@ -82,6 +82,17 @@ export interface InvoiceRecord {
   repeatingInvoiceId?: string;
   createdByClientId?: string;
   updatedMs: number;
+  /** History & Notes (GET /Invoices/{id}/History); absent in snapshots written before it was kept. */
+  history?: InvoiceHistoryRecord[];
+}
+
+export interface InvoiceHistoryRecord {
+  atMs: number;
+  changes: string;
+  details: string;
+  /** What the invoice was after this change, so the next one can say what moved. */
+  status: InvoiceStatus;
+  amountPaid: number;
 }
 
 export interface PaymentRecord {

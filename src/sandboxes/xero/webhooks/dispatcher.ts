@@ -14,7 +14,23 @@ export interface WebhookDelivery {
 /** Deliveries kept for the console; older ones are dropped so repeated checks cannot grow memory. */
 const KEPT_DELIVERIES = 100;
 
-export type WebhookStatus = "not-configured" | "pending-intent-to-receive" | "active" | "intent-to-receive-failed";
+export type WebhookStatus =
+  | "not-configured"
+  | "pending-intent-to-receive"
+  | "active"
+  | "intent-to-receive-failed"
+  | "disabled";
+
+/** Events kept while the webhook is disabled (Xero keeps them for replay too); the oldest go first. */
+const KEPT_WHILE_DISABLED = 10_000;
+
+/** Misbehaviour asked for from the console or a test, applied to the next deliveries with events. */
+export interface WebhookMisbehaviour {
+  /** The next N deliveries are each POSTed twice. */
+  duplicate: number;
+  /** The next N deliveries are split into one POST per event, sent newest first. */
+  outOfOrder: number;
+}
 
 /**
  * Batches resource events into signed POSTs like Xero's webhook service. Delivery only starts
@@ -28,6 +44,8 @@ export class WebhookDispatcher implements EventSink {
   private busy: Promise<void> | undefined;
   private verified = false;
   private itrFailed = false;
+  private disabled = false;
+  private readonly misbehaviour: WebhookMisbehaviour = { duplicate: 0, outOfOrder: 0 };
   readonly deliveries: WebhookDelivery[] = [];
 
   constructor(
@@ -43,12 +61,32 @@ export class WebhookDispatcher implements EventSink {
     this.key = key;
     this.verified = false;
     this.itrFailed = false;
+    this.disabled = false;
     this.retryIndex = 0;
     if (this.queue.length > 0) this.schedule(0);
   }
 
+  /** Duplicate or reorder the next deliveries, as Xero's at-least-once delivery may. */
+  misbehave(change: Partial<WebhookMisbehaviour>): WebhookMisbehaviour {
+    this.misbehaviour.duplicate = Math.max(0, Math.min(100, change.duplicate ?? this.misbehaviour.duplicate));
+    this.misbehaviour.outOfOrder = Math.max(0, Math.min(100, change.outOfOrder ?? this.misbehaviour.outOfOrder));
+    return { ...this.misbehaviour };
+  }
+
+  /** Re-enables a disabled webhook: Intent to Receive again, then the held events in order. */
+  replay(): number {
+    const held = this.queue.length;
+    this.disabled = false;
+    this.verified = false;
+    this.itrFailed = false;
+    this.retryIndex = 0;
+    if (held > 0) this.schedule(0);
+    return held;
+  }
+
   get status(): WebhookStatus {
     if (!this.url || !this.key) return "not-configured";
+    if (this.disabled) return "disabled";
     if (this.verified) return "active";
     return this.itrFailed ? "intent-to-receive-failed" : "pending-intent-to-receive";
   }
@@ -60,6 +98,10 @@ export class WebhookDispatcher implements EventSink {
   emit(event: ResourceEvent): void {
     if (!this.url || !this.key) return;
     this.queue.push(event);
+    if (this.disabled) {
+      if (this.queue.length > KEPT_WHILE_DISABLED) this.queue.splice(0, this.queue.length - KEPT_WHILE_DISABLED);
+      return;
+    }
     if (!this.timer && !this.busy) this.schedule(this.timing.batchDelayMs);
   }
 
@@ -83,7 +125,7 @@ export class WebhookDispatcher implements EventSink {
 
   /** Resolves once nothing is queued or in flight (retries still pending count as queued). */
   async idle(): Promise<void> {
-    while (this.busy || (this.timer && this.queue.length > 0)) {
+    while (this.busy || (this.timer && this.queue.length > 0 && !this.disabled)) {
       await (this.busy ?? new Promise((resolve) => setTimeout(resolve, 10)));
     }
   }
@@ -110,15 +152,7 @@ export class WebhookDispatcher implements EventSink {
     this.queue = [];
     const first = this.sequence + 1;
     this.sequence += batch.length;
-    const body = JSON.stringify({
-      events: batch.map((e) => this.toWire(e)),
-      firstEventSequence: first,
-      lastEventSequence: this.sequence,
-      entropy: entropy(),
-    });
-    const status = await this.post(body, signWebhookBody(body, this.key ?? ""));
-    const ok = status === 200;
-    this.record({ atMs: this.clock.nowMs(), kind: "events", status, ok, eventCount: batch.length });
+    const ok = await this.deliver(batch, first);
     if (ok) {
       this.retryIndex = 0;
       if (this.queue.length > 0) this.schedule(this.timing.batchDelayMs);
@@ -126,6 +160,39 @@ export class WebhookDispatcher implements EventSink {
     }
     this.queue = [...batch, ...this.queue];
     this.retryLater();
+  }
+
+  /** One batch as one POST, or misbehaving: split newest first, and/or each POST sent twice. */
+  private async deliver(batch: ResourceEvent[], first: number): Promise<boolean> {
+    const reorder = this.misbehaviour.outOfOrder > 0;
+    const twice = this.misbehaviour.duplicate > 0;
+    if (reorder) this.misbehaviour.outOfOrder -= 1;
+    if (twice) this.misbehaviour.duplicate -= 1;
+    const posts = reorder
+      ? batch.map((event, i) => ({ events: [event], first: first + i })).reverse()
+      : [{ events: batch, first }];
+    let ok = true;
+    for (const post of posts) {
+      const body = JSON.stringify({
+        events: post.events.map((e) => this.toWire(e)),
+        firstEventSequence: post.first,
+        lastEventSequence: post.first + post.events.length - 1,
+        entropy: entropy(),
+      });
+      for (let copy = 0; copy < (twice ? 2 : 1); copy += 1) {
+        const status = await this.post(body, signWebhookBody(body, this.key ?? ""));
+        const delivered = status === 200;
+        this.record({
+          atMs: this.clock.nowMs(),
+          kind: "events",
+          status,
+          ok: delivered,
+          eventCount: post.events.length,
+        });
+        ok &&= delivered;
+      }
+    }
+    return ok;
   }
 
   private record(delivery: WebhookDelivery): void {
@@ -136,7 +203,8 @@ export class WebhookDispatcher implements EventSink {
   private retryLater(): void {
     const delay = this.timing.retryDelaysMs[this.retryIndex];
     if (delay === undefined) {
-      this.queue = [];
+      // Like Xero after a day of failures: the webhook is disabled; its events wait for a replay.
+      this.disabled = true;
       this.retryIndex = 0;
       return;
     }

@@ -6,6 +6,7 @@ import { DisconnectXero } from "./disconnect-xero.tsx";
 import { ReconnectNotice } from "./reconnect-notice.tsx";
 import { TenantChooser } from "./tenant-chooser.tsx";
 import { XeroDefaultsForm } from "./xero-defaults-form.tsx";
+import { XeroSyncPanel } from "./xero-sync-panel.tsx";
 
 type Props = { status: XeroStatus; canWrite: boolean };
 
@@ -67,6 +68,7 @@ export function XeroCard({ status, canWrite }: Props) {
         {status.status === "needs_reconnect" ? <ReconnectNotice status={status} canWrite={canWrite} /> : null}
         {status.connected ? <Organisation status={status} /> : null}
         {active ? <XeroDefaultsForm status={status} canWrite={canWrite} /> : null}
+        {active ? <XeroSyncPanel canWrite={canWrite} /> : null}
       </div>
     </Card>
   );

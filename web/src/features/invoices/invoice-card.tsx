@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { Link } from "wouter";
 import { Pill } from "../../components/ui/pill.tsx";
 import { formatDate, todayIso } from "../../lib/format.ts";
 import { formatMoney } from "../../lib/money.ts";
@@ -48,6 +49,7 @@ function xeroUrl(invoice: Invoice): string | null {
 export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const canWrite = useCan("invoices:write");
   const canRead = useCan("invoices:read");
+  const canSeeXeroLog = useCan("integrations:read");
   // Amounts are absent from the response for callers without invoices:read.
   const money = (amount: number | undefined) => (amount === undefined ? "—" : formatMoney(amount, invoice.currency));
   const overdue = invoice.status === "AUTHORISED" && invoice.due_date !== null && invoice.due_date < todayIso();
@@ -98,6 +100,14 @@ export const InvoiceCard = memo(function InvoiceCard({ invoice }: { invoice: Inv
               <a href={link} target="_blank" rel="noreferrer" data-testid="open-in-xero">
                 Open in Xero
               </a>
+            </>
+          ) : null}
+          {xero && canSeeXeroLog ? (
+            <>
+              {" · "}
+              <Link href={`/settings/integrations/xero/log?record=${invoice.id}`} data-testid="invoice-xero-log">
+                Xero log
+              </Link>
             </>
           ) : null}
           {canRead && !pending ? (

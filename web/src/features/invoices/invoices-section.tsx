@@ -9,6 +9,7 @@ import { ON_PAGE } from "../opportunities/queries.ts";
 import { SharePortalLinkButton } from "../portal-links/share-portal-link-button.tsx";
 import { useCompany, useXeroInvoicing } from "../xero-invoices/queries.ts";
 import { RepeatingInvoicesList } from "../xero-invoices/repeating-invoices-list.tsx";
+import { XeroRaisedInvoices } from "../xero-invoices/xero-raised-invoices.tsx";
 import { XeroSectionActions } from "../xero-invoices/xero-section-actions.tsx";
 import { XeroSectionNotices } from "../xero-invoices/xero-section-notices.tsx";
 import { InvoiceCard } from "./invoice-card.tsx";
@@ -85,6 +86,7 @@ export function InvoicesSection({ opportunity }: { opportunity: Opportunity }) {
           ))}
         </div>
       )}
+      {xero.connected ? <XeroRaisedInvoices opportunity={opportunity} /> : null}
       {xero.connected ? <RepeatingInvoicesList opportunityId={opportunity.id} canWrite={canWrite} /> : null}
       {canWrite && !xero.connected ? (
         <NewInvoiceDialog open={creating} opportunity={opportunity} onClose={() => setCreating(false)} />

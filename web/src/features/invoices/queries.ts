@@ -13,6 +13,10 @@ const isPending = (invoice: Invoice) => invoice.provider === "xero" && invoice.x
 const awaitsStripe = (invoice: Invoice) =>
   invoice.payment_link?.active === true && (invoice.status === "SUBMITTED" || invoice.status === "AUTHORISED");
 
+/** A Xero invoice that may still be paid or voided in Xero: its webhook moves it here within seconds. */
+const awaitsXero = (invoice: Invoice) =>
+  invoice.provider === "xero" && (invoice.status === "SUBMITTED" || invoice.status === "AUTHORISED");
+
 const statuses = (list: Invoice[]) => list.map((i) => `${i.id}:${i.status}`).join(",");
 
 export const invoicesQuery = (oppId: string) =>
@@ -34,7 +38,11 @@ export const invoicesQuery = (oppId: string) =>
     // "Being created in Xero…" turns into the invoice (or disappears), and an invoice paid through its link
     // turns Paid, without a reload.
     refetchInterval: (query) =>
-      query.state.data?.some(awaitsStripe) ? 3000 : query.state.data?.some(isPending) ? 5000 : false,
+      query.state.data?.some(awaitsStripe) || query.state.data?.some(awaitsXero)
+        ? 3000
+        : query.state.data?.some(isPending)
+          ? 5000
+          : false,
   });
 
 export const invoiceSummaryQuery = (oppId: string) =>

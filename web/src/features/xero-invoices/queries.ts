@@ -6,6 +6,7 @@ import type {
   CreateXeroInvoiceBody,
   CreateXeroRepeatingBody,
   Invoice,
+  Page,
   XeroContact,
   XeroContactLink,
   XeroRepeatingInvoice,
@@ -101,5 +102,14 @@ export function useDeleteRepeatingInvoice(item: XeroRepeatingInvoice) {
   return useMutation<void, ApiError>({
     mutationFn: () => api(`/xero-repeating-invoices/${item.id}`, { method: "DELETE" }),
     onSuccess: () => client.invalidateQueries({ queryKey: repeatingKey(item.opportunity_id) }),
+  });
+}
+
+/** Companies a payer may be chosen from: the first hundred by name (the payer editor's list). */
+export function usePayerCandidates(enabled: boolean) {
+  return useQuery({
+    queryKey: ["companies", "payer-candidates"],
+    queryFn: async () => (await api<Page<Company>>("/companies", { query: { sort: "name", limit: 100 } })).data,
+    enabled,
   });
 }

@@ -14,6 +14,7 @@ import { readJsonBody } from "../../api/request-body.ts";
 import { envelope, notFound, queryParseError, singleValidationError } from "../../api/responses.ts";
 import { QueryError } from "../../api/where-filter.ts";
 import type { SandboxContext } from "../../context.ts";
+import { isoSeconds, msInstant } from "../../core/dates.ts";
 import { list, str, type WireObject } from "../../core/wire-input.ts";
 import type { InvoiceRecord, OrganisationRecord } from "../../state/types.ts";
 import { createInvoice, type InvoiceResult } from "./invoice-create.ts";
@@ -114,6 +115,19 @@ export function invoiceRoutes(ctx: SandboxContext): Hono<ApiEnv> {
     if (!parsed.ok) return parsed.response;
     const result = emailInvoice(ctx, org, invoice, "api");
     return result.ok ? c.body(null, 204) : singleValidationError(c, result.error, { InvoiceID: invoice.invoiceId });
+  });
+
+  app.get("/Invoices/:id/History", (c) => {
+    const invoice = findInvoice(c.get("org"), c.req.param("id"));
+    if (!invoice) return notFound(c);
+    const records = (invoice.history ?? []).map((h) => ({
+      Changes: h.changes,
+      DateUTCString: isoSeconds(h.atMs),
+      DateUTC: msInstant(h.atMs),
+      User: "System Generated",
+      Details: h.details,
+    }));
+    return c.json(envelope(now(), "HistoryRecords", records.reverse()));
   });
 
   app.get("/Invoices/:id/OnlineInvoice", (c) => {

@@ -1,0 +1,91 @@
+import { eq, sql } from "drizzle-orm";
+import type { Ctx } from "../../context.ts";
+import { xeroSyncStates } from "../../db/schema/xero-sync.ts";
+import { AppError } from "../../lib/errors.ts";
+import { xeroLedger } from "../integrations/index.ts";
+import { applyXeroRemoteInvoices, linkedXeroContacts } from "./apply-xero-remote-invoices.ts";
+
+/** Xero's largest page. */
+export const XERO_PAGE_SIZE = 1000;
+/** Read again from this long before the watermark: Xero's clock, its If-Modified-Since to the second. */
+export const WATERMARK_MARGIN_MS = 5 * 60_000;
+/** ContactIDs= travels in the URL like IDs= (~52 GUIDs at most); with more, the filter is applied here. */
+const CONTACT_IDS_PER_REQUEST = 50;
+
+export type WorkspaceSyncResult = { pages: number; read: number; changed: number };
+
+/**
+ * The workspace sync (SPEC §4.5): every sales invoice of the contacts Settle links that changed in Xero since
+ * the watermark, a page of 1000 at a time, oldest change first. The watermark moves to the end of each
+ * completed page only, so a fault mid-sync leaves it where the last complete page ended and the next run
+ * reads on from there; applying is idempotent and forward-only, so re-runs and concurrent runs converge.
+ */
+export async function syncXeroWorkspace(ctx: Ctx): Promise<WorkspaceSyncResult> {
+  const workspaceId = ctx.actor.workspaceId;
+  const { ledger, tenantId } = await xeroLedger(ctx);
+  const state = await startRun(ctx, tenantId);
+  const linked = await linkedXeroContacts(ctx, tenantId);
+  const result: WorkspaceSyncResult = { pages: 0, read: 0, changed: 0 };
+  if (linked.size === 0) {
+    await endRun(ctx, null);
+    return result;
+  }
+  const since = state.watermark ? new Date(state.watermark.getTime() - WATERMARK_MARGIN_MS) : null;
+  const contactIds = linked.size <= CONTACT_IDS_PER_REQUEST ? [...linked] : null;
+  try {
+    for (let page = 1; ; page += 1) {
+      const answer = await ledger.listInvoicesChangedSince({
+        modifiedSince: since,
+        page,
+        pageSize: XERO_PAGE_SIZE,
+        contactIds,
+      });
+      result.pages += 1;
+      result.read += answer.invoices.length;
+      result.changed += await applyXeroRemoteInvoices(ctx, tenantId, answer.invoices, linked);
+      const last = answer.invoices.reduce<Date | null>(
+        (max, i) => (i.updatedAt && (!max || i.updatedAt > max) ? i.updatedAt : max),
+        null,
+      );
+      const total = answer.itemCount ?? result.read;
+      await ctx.db
+        .update(xeroSyncStates)
+        .set({
+          processed: result.read,
+          total,
+          // Never backwards: a concurrent run may already have gone further.
+          ...(last ? { watermark: sql`greatest(${xeroSyncStates.watermark}, ${last}::timestamptz)` } : {}),
+        })
+        .where(eq(xeroSyncStates.workspaceId, workspaceId));
+      const done = answer.invoices.length < XERO_PAGE_SIZE || (answer.pageCount !== null && page >= answer.pageCount);
+      if (done) break;
+    }
+  } catch (error) {
+    await endRun(ctx, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+  await endRun(ctx, null);
+  return result;
+}
+
+async function startRun(ctx: Ctx, tenantId: string) {
+  const workspaceId = ctx.actor.workspaceId;
+  const now = ctx.clock.now();
+  await ctx.db.insert(xeroSyncStates).values({ workspaceId, tenantId }).onConflictDoNothing();
+  const [state] = await ctx.db.select().from(xeroSyncStates).where(eq(xeroSyncStates.workspaceId, workspaceId));
+  if (!state) throw new AppError("internal", "The Xero sync state was not recorded.");
+  // Another organisation connected since: its invoices start from the beginning.
+  const watermark = state.tenantId === tenantId ? state.watermark : null;
+  await ctx.db
+    .update(xeroSyncStates)
+    .set({ tenantId, watermark, state: "running", processed: 0, total: 0, lastError: null, startedAt: now })
+    .where(eq(xeroSyncStates.workspaceId, workspaceId));
+  return { ...state, watermark };
+}
+
+async function endRun(ctx: Ctx, error: string | null): Promise<void> {
+  await ctx.db
+    .update(xeroSyncStates)
+    .set({ state: error ? "failed" : "idle", lastError: error?.slice(0, 1000) ?? null, finishedAt: ctx.clock.now() })
+    .where(eq(xeroSyncStates.workspaceId, ctx.actor.workspaceId));
+}

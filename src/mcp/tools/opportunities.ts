@@ -16,7 +16,7 @@ const expandNote =
 
 export const listOpportunitiesTool = defineTool({
   name: "list_opportunities",
-  description: `List opportunities (deals), newest first. Filter by q (name contains), status (open/won/lost), stage or company_id; page with limit and the previous next_cursor. ${expandNote}`,
+  description: `List opportunities (deals), newest first. Filter by q (name contains), status (open/won/lost), stage, company_id, payment_status (has a line in that status) or min_amount_due (unpaid lines add up to at least this, minor units; both need invoices:read); page with limit and the previous next_cursor. ${expandNote}`,
   scope: "opportunities:read",
   destructive: false,
   input: ListOpportunitiesQuery,

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
 import { preparedQuery } from "../../db/client.ts";
-import { opportunities } from "../../db/schema/index.ts";
+import { opportunities, productLines } from "../../db/schema/index.ts";
 import { decodeCursor, type Page, toPage } from "../../lib/pagination.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
@@ -9,14 +9,22 @@ import { nameContains } from "../crm/internal.ts";
 import { fromViewJson, type OpportunityView, selectOpportunityViews, toOpportunityViews } from "./opportunity-view.ts";
 import { ListOpportunitiesQuery } from "./schemas.ts";
 
-/** Newest first; `q` matches the name; filters combine with AND. Each page and its totals are one query. */
+/**
+ * Newest first; `q` matches the name; filters combine with AND (payment status and amount due over the lines).
+ * Each page and its totals are one query.
+ */
 export async function listOpportunities(ctx: Ctx, query: ListOpportunitiesQuery): Promise<Page<OpportunityView>> {
   const parsed = parseInput(ListOpportunitiesQuery, query);
   requireScope(ctx.actor.scopes, "opportunities:read");
   const after = decodeCursor(parsed.cursor);
   const workspaceId = ctx.actor.workspaceId;
   const limit = parsed.limit + 1;
-  const filtered = parsed.q || parsed.status || parsed.stage || parsed.stage_id || parsed.company_id;
+  const byMoney = parsed.payment_status !== undefined || parsed.min_amount_due !== undefined;
+  if (byMoney) {
+    // Filtering by payment status or amount due would reveal them, so it takes the scope that shows them.
+    requireScope(ctx.actor.scopes, "invoices:read");
+  }
+  const filtered = parsed.q || parsed.status || parsed.stage || parsed.stage_id || parsed.company_id || byMoney;
   const [result] = filtered
     ? await selectOpportunityViews(
         ctx.db,
@@ -28,6 +36,15 @@ export async function listOpportunities(ctx: Ctx, query: ListOpportunitiesQuery)
           parsed.stage ? eq(opportunities.stage, parsed.stage) : undefined,
           parsed.stage_id ? eq(opportunities.stageId, parsed.stage_id) : undefined,
           parsed.company_id ? eq(opportunities.companyId, parsed.company_id) : undefined,
+          parsed.payment_status
+            ? sql`exists (select 1 from ${productLines} where ${productLines.opportunityId} = ${opportunities.id}
+                and ${productLines.paymentStatus} = ${parsed.payment_status})`
+            : undefined,
+          parsed.min_amount_due !== undefined
+            ? sql`(select coalesce(sum(${productLines.lineTotalAmount}), 0) from ${productLines}
+                where ${productLines.opportunityId} = ${opportunities.id} and ${productLines.paymentStatus} <> 'paid')
+                >= ${parsed.min_amount_due}`
+            : undefined,
         ),
         limit,
       )

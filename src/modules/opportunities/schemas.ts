@@ -47,6 +47,10 @@ export const ListOpportunitiesQuery = z.object({
   stage: Stage.optional(),
   stage_id: Id.optional(),
   company_id: Id.optional(),
+  /** Opportunities with at least one line in this payment status (needs invoices:read). */
+  payment_status: z.enum(PAYMENT_STATUSES).optional(),
+  /** Opportunities whose lines not yet paid add up to at least this, in minor units (needs invoices:read). */
+  min_amount_due: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   expand: z.enum(["products"]).optional(),
 });
 export type ListOpportunitiesQuery = z.input<typeof ListOpportunitiesQuery>;

@@ -2355,6 +2355,8 @@ export interface paths {
           stage?: string;
           stage_id?: string;
           company_id?: string;
+          payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+          min_amount_due?: number | null;
           expand?: "products";
         };
       };
@@ -6279,6 +6281,8 @@ export interface paths {
           stage?: string;
           stage_id?: string;
           company_id?: string;
+          payment_status?: "unpaid" | "deposit_invoiced" | "invoiced" | "paid";
+          min_amount_due?: number | null;
           expand?: "products";
         };
       };

@@ -126,5 +126,24 @@ describe("automations in the web app", () => {
     expect(opportunity.json.stage).toBe("Won");
     await page.goto(`${server.url}/opportunities/${opportunityId}`);
     await expect.poll(() => page.locator("body").textContent()).toContain("Won");
+
+    // An admin replays the event for this automation: a new, numbered run beside the first.
+    await page.getByTestId("nav-automations").click();
+    await page
+      .getByTestId("automation-row")
+      .filter({ hasText: "Thank-you on payment" })
+      .getByTestId("show-runs")
+      .click();
+    await log.getByTestId("run").first().getByTestId("replay-run").click();
+    await expect
+      .poll(
+        async () => {
+          await log.getByTestId("refresh-runs").click();
+          return log.getByTestId("run").count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(2);
+    expect(await log.getByTestId("run").first().textContent()).toContain("replay 1");
   });
 });

@@ -6,6 +6,7 @@ import { JOB_DEFINITIONS } from "../../src/jobs/registry.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
+import { resetXeroLimits, setXeroLimits } from "../../src/modules/integrations/xero-call-gate.ts";
 import { seedWorkspace } from "../support/builders.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { connectXero, httpClient, startXeroServer, XERO_NZ_TENANT } from "../support/xero-server.ts";
@@ -18,10 +19,13 @@ const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startXeroServer(database, clock);
+  // Settle's own limiter counts every call of the file against that organisation; each test starts afresh.
+  setXeroLimits({ perMinute: 10_000 });
 });
 // Every workspace here shares the sandbox's one demo organisation, and with it Xero's 60 calls a minute.
 beforeEach(() => server.sandbox.admin.resetRateLimits());
 afterAll(async () => {
+  resetXeroLimits();
   await server.close();
   await database.close();
 });

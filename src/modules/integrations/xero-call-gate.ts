@@ -11,6 +11,19 @@ import { knownXeroFix } from "./xero-known-fixes.ts";
  * budget of which background work (sync, webhooks) leaves `userReserve` for what members ask for.
  */
 export const XERO_LIMITS = { concurrent: 5, perMinute: 55, perDay: 5000, userReserve: 500 };
+const XERO_DEFAULT_LIMITS = { ...XERO_LIMITS };
+
+/**
+ * Matches the limiter to a Xero that allows more than the real one (a sandbox started with raised limits, as
+ * suites that make many calls to one organisation do); `resetXeroLimits` goes back to Xero's own.
+ */
+export function setXeroLimits(limits: Partial<typeof XERO_LIMITS>): void {
+  Object.assign(XERO_LIMITS, limits);
+}
+
+export function resetXeroLimits(): void {
+  Object.assign(XERO_LIMITS, XERO_DEFAULT_LIMITS);
+}
 
 /** A call still "in flight" after this long belongs to a process that died; it no longer holds a slot. */
 const STALE_IN_FLIGHT_MS = 2 * 60_000;

@@ -6,6 +6,7 @@ import { Pill, type Tone } from "../../components/ui/pill.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { type ApiError, api } from "../../lib/api.ts";
 import { formatDateTime } from "../../lib/format.ts";
+import { useCan } from "../../lib/session.tsx";
 import { runsKey, useRuns } from "./queries.ts";
 import type { Automation, AutomationRun } from "./types.ts";
 
@@ -52,9 +53,29 @@ function ActionOutcome({
   );
 }
 
+/** Runs the automation again for this run's event, as a new numbered run (admins only; absent otherwise). */
+function ReplayButton({ automationId, eventId }: { automationId: string; eventId: string }) {
+  const client = useQueryClient();
+  const replay = useMutation<unknown, ApiError>({
+    mutationFn: () => api(`/automations/${automationId}/replay`, { method: "POST", body: { event_id: eventId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: runsKey(automationId) }),
+  });
+  return (
+    <>
+      <Button size="sm" busy={replay.isPending} onClick={() => replay.mutate()} data-testid="replay-run">
+        Replay
+      </Button>
+      <ErrorBanner error={replay.error} />
+    </>
+  );
+}
+
 /** Each run with its event, result and per-action outcome, newest first. */
 export function RunLog({ automation }: { automation: Automation }) {
   const runs = useRuns(automation.id);
+  const canWrite = useCan("automations:write");
+  const isAdmin = useCan("settings:write");
+  const canReplay = canWrite && isAdmin;
   return (
     <Card
       title={`Run log: ${automation.name}`}
@@ -82,7 +103,8 @@ export function RunLog({ automation }: { automation: Automation }) {
                 </Pill>{" "}
                 <strong>{run.event_type ?? "event"}</strong> <span className="muted small">{run.event_id}</span>{" "}
                 <span className="muted small">{formatDateTime(run.created_at)}</span>
-                {run.replay > 0 ? <span className="muted small"> · replay {run.replay}</span> : null}
+                {run.replay > 0 ? <span className="muted small"> · replay {run.replay}</span> : null}{" "}
+                {canReplay ? <ReplayButton automationId={automation.id} eventId={run.event_id} /> : null}
               </div>
               {run.note ? <p className="muted small">{run.note}</p> : null}
               <ol>

@@ -82,7 +82,7 @@ async function drain() {
     definitions: JOB_DEFINITIONS,
     accounting: server.accounting,
   });
-  await runner.drainOnce();
+  while ((await runner.drainOnce()) > 0) {}
 }
 
 describe("Xero invoices from an opportunity", () => {

@@ -1,93 +1,8 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.ts";
-import { xeroConnections } from "../../src/db/schema/integrations.ts";
-import { JOB_DEFINITIONS } from "../../src/jobs/registry.ts";
-import { createJobRunner } from "../../src/jobs/runner.ts";
-import type { Clock } from "../../src/lib/clock.ts";
-import { createLogger } from "../../src/lib/logger.ts";
-import { resetXeroLimits, setXeroLimits } from "../../src/modules/integrations/xero-call-gate.ts";
-import { seedWorkspace } from "../support/builders.ts";
-import { createTestDatabase } from "../support/test-db.ts";
-import { connectXero, httpClient, startXeroServer, XERO_NZ_TENANT } from "../support/xero-server.ts";
+import { describe, expect, it } from "vitest";
+import { XERO_NZ_TENANT } from "../support/xero-server.ts";
+import { xeroInvoicingSuite } from "./xero-invoicing-suite.ts";
 
-let database: Database;
-let server: Awaited<ReturnType<typeof startXeroServer>>;
-let offsetMs = 0;
-const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startXeroServer(database, clock);
-  // Settle's own limiter counts every call of the file against that organisation; each test starts afresh.
-  setXeroLimits({ perMinute: 10_000 });
-});
-// Every workspace here shares the sandbox's one demo organisation, and with it Xero's 60 calls a minute.
-beforeEach(() => server.sandbox.admin.resetRateLimits());
-afterAll(async () => {
-  resetXeroLimits();
-  await server.close();
-  await database.close();
-});
-
-type Api = ReturnType<typeof httpClient>;
-
-/** A connected, linked workspace whose NZD opportunity holds a 15 % line and an untaxed one. */
-async function mixedOpportunity(name: string) {
-  const ws = await seedWorkspace(database, name);
-  const api = httpClient(server.origin, ws.apiKey);
-  const company = await api("POST", "/api/v1/companies", {
-    name: `${name} ${Date.now()}`,
-    email: "accounts@example.test",
-  });
-  const taxed = await api("POST", "/api/v1/products", {
-    name: "Design",
-    unit_amount: 123_457,
-    currency: "NZD",
-    tax_rate: "15",
-  });
-  const untaxed = await api("POST", "/api/v1/products", { name: "Licence", unit_amount: 9_999, currency: "NZD" });
-  const opp = await api("POST", "/api/v1/opportunities", {
-    name: "Mixed",
-    company_id: company.body.id,
-    currency: "NZD",
-  });
-  for (const product of [taxed, untaxed]) {
-    const line = await api("POST", `/api/v1/opportunities/${opp.body.id}/products`, {
-      product_id: product.body.id,
-      quantity: "3",
-      deposit_percent: "25",
-    });
-    expect(line.status).toBe(201);
-  }
-  await connectXero(api);
-  expect((await api("POST", `/api/v1/companies/${company.body.id}/xero-contact`, { mode: "create" })).status).toBe(200);
-  return { ws, api, oppId: opp.body.id as string, companyId: company.body.id as string };
-}
-
-const body = (extra: Record<string, unknown> = {}) => ({
-  portion: "full",
-  due_date: "2030-01-31",
-  status: "AUTHORISED",
-  ...extra,
-});
-const xeroOrg = () => server.sandbox.admin.organisation(XERO_NZ_TENANT);
-const statuses = async (api: Api, oppId: string) =>
-  (await api("GET", `/api/v1/opportunities/${oppId}/products`)).body.data.map(
-    (l: { payment_status: string }) => l.payment_status,
-  );
-
-async function drain() {
-  const runner = createJobRunner({
-    db: database.db,
-    clock,
-    logger: createLogger("silent"),
-    definitions: JOB_DEFINITIONS,
-    accounting: server.accounting,
-  });
-  // Earlier tests leave jobs too; run until nothing is due.
-  while ((await runner.drainOnce()) > 0) {}
-}
+const { suite, mixedOpportunity, body, xeroOrg, statuses } = xeroInvoicingSuite();
 
 describe("Xero invoicing", () => {
   it("sends each line with its own tax type, so Xero's totals are the preview's, and says what may be done next", async () => {
@@ -152,7 +67,7 @@ describe("Xero invoicing", () => {
     expect(await statuses(api, oppId)).toEqual(["deposit_invoiced", "deposit_invoiced"]);
     const sentMail = await api("POST", `/api/v1/invoices/${draft.body.id}/send`);
     expect(sentMail.status, JSON.stringify(sentMail.body)).toBe(200);
-    expect(server.sandbox.admin.emails(XERO_NZ_TENANT).map((e) => e.invoiceId)).toContain(remote()?.invoiceId);
+    expect(suite.server.sandbox.admin.emails(XERO_NZ_TENANT).map((e) => e.invoiceId)).toContain(remote()?.invoiceId);
 
     const accounts = (await api("GET", "/api/v1/integrations/xero/accounts")).body.data;
     const notBank = await api("POST", `/api/v1/invoices/${draft.body.id}/payments`, {
@@ -200,7 +115,7 @@ describe("Xero invoicing", () => {
     expect(deleted.body.status).toBe("DELETED");
     expect(xeroOrg()?.invoices[draft.body.xero_invoice_id.toLowerCase()]?.status).toBe("DELETED");
     // Xero refusing leaves Settle's copy as it was.
-    server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices/", method: "POST" });
+    suite.server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices/", method: "POST" });
     const third = await api(
       "POST",
       `/api/v1/opportunities/${oppId}/xero-invoices`,
@@ -289,135 +204,5 @@ describe("Xero invoicing", () => {
     expect(rates.map((r: { code: string }) => r.code)).toContain("OUTPUT2");
     expect(rates.map((r: { code: string }) => r.code)).not.toContain("INPUT2");
     expect((await api("GET", "/api/v1/integrations/xero/branding-themes")).status).toBe(200);
-  });
-
-  it("creates exactly one Xero invoice when Xero accepted it but its answer never arrived", async () => {
-    const { ws, api, oppId } = await mixedOpportunity("Xero lost answer");
-    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
-    server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices", method: "PUT" });
-    const failed = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body({ reference: "Fit-out" }));
-    expect(failed.status).toBe(502);
-    const [pending] = (await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data;
-    expect(pending).toMatchObject({ xero_invoice_id: null, allowed_actions: [] });
-    // A second request cannot create another while the first is unresolved.
-    const again = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
-    expect(again.status).toBe(409);
-    // Xero had in fact made it (the answer was lost): it carries Settle's id in its reference.
-    const [row] = await database.db
-      .select()
-      .from(xeroConnections)
-      .where(eq(xeroConnections.workspaceId, ws.workspaceId));
-    const token = server.accounting.tokenBox.open(row?.accessToken ?? "", `${ws.workspaceId}:xero:access`);
-    const ledger = server.accounting.ledger({ accessToken: token, tenantId: XERO_NZ_TENANT });
-    const contactId = Object.values(xeroOrg()?.contacts ?? {}).find((c) => c.contactNumber)?.contactId ?? "";
-    const made = await ledger.createInvoice(
-      {
-        contactId,
-        currency: "NZD",
-        date: "2026-11-30",
-        dueDate: "2030-01-31",
-        reference: `Fit-out · ${pending.id}`,
-        status: "AUTHORISED",
-        lineAmountTypes: "Exclusive",
-        brandingThemeId: null,
-        lines: [{ description: "Design", quantity: "1", unitAmount: 100, accountCode: "200", taxType: "NONE" }],
-      },
-      `elsewhere-${pending.id}`,
-    );
-    offsetMs = 3 * 60_000;
-    try {
-      await drain();
-    } finally {
-      offsetMs = 0;
-    }
-    const [recorded] = (await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data;
-    expect(recorded).toMatchObject({ id: pending.id, xero_invoice_id: made.id, number: made.number });
-    const withReference = Object.values(xeroOrg()?.invoices ?? {}).filter((i) => i.reference?.endsWith(pending.id));
-    expect(withReference).toHaveLength(1);
-    expect(await statuses(api, oppId)).toEqual(["invoiced", "invoiced"]);
-  });
-
-  it("after a 429 storm answers 429 with the wait, keeps nothing pending, and the retry creates one invoice", async () => {
-    const { api, oppId } = await mixedOpportunity("Xero 429 storm");
-    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
-    server.sandbox.admin.injectFault({ kind: "429", count: 5, pathContains: "/Invoices", method: "PUT" });
-    const limited = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.message).toContain("rate limiting");
-    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toEqual([]);
-    const before = Object.keys(xeroOrg()?.invoices ?? {}).length;
-    // The storm's last two 429s are waited out inside the retry (Retry-After: 1).
-    let created = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
-    while (created.status === 429) {
-      created = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body());
-    }
-    expect(created.status).toBe(201);
-    expect(Object.keys(xeroOrg()?.invoices ?? {}).length).toBe(before + 1);
-  });
-
-  it("replays a 502 for a retried Idempotency-Key rather than asking Xero again", async () => {
-    const { ws, api, oppId } = await mixedOpportunity("Xero retried 502");
-    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
-    server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices", method: "PUT" });
-    const send = () =>
-      fetch(`${server.origin}/api/v1/opportunities/${oppId}/xero-invoices`, {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${ws.apiKey}`,
-          "content-type": "application/json",
-          "idempotency-key": "xero-502",
-        },
-        body: JSON.stringify(body()),
-      });
-    const first = await send();
-    expect(first.status).toBe(502);
-    const retried = await send();
-    expect(retried.status).toBe(502);
-    expect(retried.headers.get("idempotent-replayed")).toBe("true");
-    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toHaveLength(1);
-  });
-
-  it("forgets an invoice Xero never made once the wait is over, and the lines stay billable", async () => {
-    const { api, oppId } = await mixedOpportunity("Xero never made");
-    await api("PATCH", "/api/v1/integrations/xero", { default_account_code: "200" });
-    server.sandbox.admin.injectFault({ kind: "503", count: 1, pathContains: "/Invoices", method: "PUT" });
-    expect((await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body())).status).toBe(502);
-    offsetMs = 20 * 60_000;
-    try {
-      await drain();
-    } finally {
-      offsetMs = 0;
-    }
-    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toEqual([]);
-    expect((await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body())).status).toBe(201);
-  });
-
-  it("marks the connection for reconnection when Xero refuses it, and every Xero action then says how to fix it", async () => {
-    const { api, oppId } = await mixedOpportunity("Xero revoked");
-    expect(server.sandbox.admin.revokeConnection(XERO_NZ_TENANT)).toBeGreaterThan(0);
-    const refused = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body({ account_code: "200" }));
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.fix).toContain("Reconnect Xero");
-    expect((await api("GET", "/api/v1/integrations/xero")).body).toMatchObject({
-      connected: true,
-      status: "needs_reconnect",
-    });
-    const next = await api("GET", "/api/v1/integrations/xero/accounts");
-    expect(next.body.error.fix).toContain("Reconnect Xero");
-    expect((await api("GET", `/api/v1/opportunities/${oppId}/invoices`)).body.data).toEqual([]);
-    // Reconnecting restores it.
-    await connectXero(api);
-    expect((await api("GET", "/api/v1/integrations/xero")).body.status).toBe("active");
-  });
-
-  it("refuses a company link made in another organisation after the workspace switched", async () => {
-    const { api, oppId, companyId } = await mixedOpportunity("Xero switched");
-    await database.db.execute(
-      // As if the link had been made while another organisation was connected.
-      `update companies set xero_tenant_id = 'another-tenant' where id = '${companyId}'`,
-    );
-    const refused = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, body({ account_code: "200" }));
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.fix).toContain("Link Existing");
   });
 });

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Redirect, Route, Switch } from "wouter";
 import { Shell } from "./components/shell.tsx";
 import { ErrorBanner } from "./components/ui/error-banner.tsx";
@@ -20,7 +21,6 @@ import { PaymentsPage } from "./features/payments/payments-page.tsx";
 import { BoardPage } from "./features/pipeline/board-page.tsx";
 import { StagesPage } from "./features/pipeline/stages-page.tsx";
 import { ProductsPage } from "./features/products/products-page.tsx";
-import { ReceivablesPage } from "./features/receivables/receivables-page.tsx";
 import { ApiKeysPage } from "./features/settings/api-keys-page.tsx";
 import { AuditLogPage } from "./features/settings/audit-log-page.tsx";
 import { ConnectedAppsPage } from "./features/settings/connected-apps-page.tsx";
@@ -30,6 +30,11 @@ import { MembersPage } from "./features/settings/members-page.tsx";
 import { PermissionsPage } from "./features/settings/permissions-page.tsx";
 import { MeProvider, useMeQuery } from "./lib/session.tsx";
 import type { Me } from "./lib/types.ts";
+
+// The charts library is most of the dashboard's weight: it loads when the dashboard opens, not with every page.
+const ReceivablesPage = lazy(() =>
+  import("./features/receivables/receivables-page.tsx").then((m) => ({ default: m.ReceivablesPage })),
+);
 
 function homeFor(me: Me): string {
   if (me.scopes.includes("opportunities:read")) return "/opportunities";
@@ -62,7 +67,13 @@ function SignedIn({ me }: { me: Me }) {
             <Route path="/import" component={ImportPage} />
           ) : null}
           {me.scopes.includes("invoices:read") ? <Route path="/payments" component={PaymentsPage} /> : null}
-          {me.scopes.includes("invoices:read") ? <Route path="/receivables" component={ReceivablesPage} /> : null}
+          {me.scopes.includes("invoices:read") ? (
+            <Route path="/receivables">
+              <Suspense fallback={<Loading />}>
+                <ReceivablesPage />
+              </Suspense>
+            </Route>
+          ) : null}
           {me.scopes.includes("invoices:read") ? (
             <>
               <Route path="/outbox" component={OutboxPage} />

@@ -12,6 +12,10 @@ export function toIssues(error: z.ZodError): ErrorIssue[] {
     if (issue.code === "unrecognized_keys") {
       return { field: issue.keys.join(", "), message: `unknown field${issue.keys.length > 1 ? "s" : ""}` };
     }
+    if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) {
+      // Zod's words for a missing field ("expected string, received undefined") read as a type puzzle.
+      return { field, message: `required (${issue.expected})` };
+    }
     return { field, message: issue.message };
   });
 }

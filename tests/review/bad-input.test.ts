@@ -205,3 +205,11 @@ describe("dates", () => {
     }
   });
 });
+
+describe("a missing required field", () => {
+  it("is named as required with its type, not as a type puzzle", async () => {
+    const res = await client(app, key).post("/api/v1/companies", {});
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([{ field: "name", message: "required (string)" }]);
+  });
+});

@@ -7,7 +7,7 @@ import { brandingRoutes } from "./routes/branding.ts";
 import { companyRoutes } from "./routes/companies.ts";
 import { companyOverviewRoutes } from "./routes/company-overview.ts";
 import { contactRoutes } from "./routes/contacts.ts";
-import { exportRoutes } from "./routes/exports.ts";
+import { exportRoutes, opportunityExportRoutes } from "./routes/exports.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { integrationRoutes } from "./routes/integrations.ts";
 import { invoiceSettingsRoutes } from "./routes/invoice-settings.ts";
@@ -15,7 +15,7 @@ import { invoiceRoutes, opportunityInvoiceRoutes } from "./routes/invoices.ts";
 import { jobRoutes } from "./routes/jobs.ts";
 import { mailRoutes } from "./routes/mail.ts";
 import { opportunityRoutes } from "./routes/opportunities.ts";
-import { payerCompanyRoutes } from "./routes/payer-companies.ts";
+import { payerCompanyRoutes, xeroRaisedInvoicePinRoutes } from "./routes/payer-companies.ts";
 import { paymentRoutes } from "./routes/payments.ts";
 import { portalLinkRoutes } from "./routes/portal-links.ts";
 import { productLineRoutes } from "./routes/product-lines.ts";
@@ -41,6 +41,8 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
     api.route("/", productLineRoutes(base));
     api.route("/", opportunityInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
     api.route("/", xeroRepeatingInvoiceRoutes(base.slice(1) as "opportunities" | "deals"));
+    api.route("/", payerCompanyRoutes(base));
+    api.route("/", opportunityExportRoutes(base));
   }
   api.route("/", xeroRepeatingInvoiceItemRoutes);
   api.route("/", invoiceRoutes);
@@ -61,5 +63,5 @@ export function registerApiRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps): void
   api.route("/", companyOverviewRoutes);
   api.route("/", automationRoutes);
   api.route("/", xeroSyncRoutes);
-  api.route("/", payerCompanyRoutes);
+  api.route("/", xeroRaisedInvoicePinRoutes);
 }

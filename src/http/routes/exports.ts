@@ -13,6 +13,7 @@ import { ctxOf } from "../ctx.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute } from "../openapi.ts";
+import type { OpportunityBase } from "./opportunities.ts";
 
 const csvResponse = { 200: { description: "text/csv", content: { "text/csv": { schema: z.string() } } } };
 
@@ -63,12 +64,16 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
       responses: csvResponse,
     }),
     (c) => streamCsv(c, "products", productsCsv(ctxOf(c), c.req.valid("query"))),
-  )
+  );
+
+/** Opportunities as CSV, under /opportunities.csv and its /deals.csv alias. */
+export function opportunityExportRoutes(base: OpportunityBase) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     apiRoute({
       method: "get",
-      path: "/opportunities.csv",
-      tags: ["Opportunities"],
+      path: `${base}.csv`,
+      tags: [base === "/deals" ? "Deals (alias of Opportunities)" : "Opportunities"],
       summary: "Opportunities as CSV, one row per line (streamed; payment_status only with invoices:read)",
       scope: "opportunities:read",
       request: { query: ExportQuery },
@@ -76,3 +81,4 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
     }),
     (c) => streamCsv(c, "opportunities", opportunitiesCsv(ctxOf(c), c.req.valid("query"))),
   );
+}

@@ -12,6 +12,7 @@ import { ctxOf } from "../ctx.ts";
 import type { AppEnv } from "../env.ts";
 import { validationHook } from "../errors.ts";
 import { apiRoute, body, IdParam, json, PathId } from "../openapi.ts";
+import type { OpportunityBase } from "./opportunities.ts";
 
 const tags = ["Invoices"];
 const PayerSchema = z
@@ -73,12 +74,16 @@ const XeroInvoiceParam = z.object({
 });
 const PinBody = z.strictObject({ opportunity_id: z.string().min(1).max(64).nullable() });
 
-/** Payer companies (SPEC §4.6) and the Xero-raised invoices an opportunity shows beside its own. */
-export const payerCompanyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+/**
+ * Payer companies (SPEC §4.6) and the Xero-raised invoices an opportunity shows beside its own, under
+ * /opportunities and its /deals alias.
+ */
+export function payerCompanyRoutes(base: OpportunityBase) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     apiRoute({
       method: "get",
-      path: "/opportunities/{id}/payer-companies",
+      path: `${base}/{id}/payer-companies`,
       tags,
       summary: "The opportunity's payer companies",
       scope: "invoices:read",
@@ -93,7 +98,7 @@ export const payerCompanyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(
     apiRoute({
       method: "put",
-      path: "/opportunities/{id}/payer-companies/{company_id}",
+      path: `${base}/{id}/payer-companies/{company_id}`,
       tags,
       summary: "Add a payer company to the opportunity",
       scope: "invoices:write",
@@ -109,7 +114,7 @@ export const payerCompanyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(
     apiRoute({
       method: "delete",
-      path: "/opportunities/{id}/payer-companies/{company_id}",
+      path: `${base}/{id}/payer-companies/{company_id}`,
       tags,
       summary: "Remove a payer company from the opportunity",
       scope: "invoices:write",
@@ -125,7 +130,7 @@ export const payerCompanyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
   .openapi(
     apiRoute({
       method: "get",
-      path: "/opportunities/{id}/xero-raised-invoices",
+      path: `${base}/{id}/xero-raised-invoices`,
       tags,
       summary: "Invoices raised in Xero for the client and payer companies (they never move line statuses)",
       scope: "invoices:read",
@@ -136,7 +141,11 @@ export const payerCompanyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validat
       const list = await listXeroRaisedInvoices(ctxOf(c), { opportunity_id: c.req.valid("param").id });
       return c.json({ data: list.map(toRaised) }, 200);
     },
-  )
+  );
+}
+
+/** Pins an invoice raised in Xero to one opportunity. */
+export const xeroRaisedInvoicePinRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   .openapi(
     apiRoute({
       method: "post",

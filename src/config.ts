@@ -18,6 +18,7 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SETTLE_DEMO: z.enum(["0", "1"]).optional(),
   SETTLE_SANDBOXES: z.enum(["0", "1"]).optional(),
+  XERO_SANDBOX_CALLS_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).optional(),
   NODE_ENV: z.string().optional(),
   COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -66,6 +67,11 @@ export type Config = {
    * database, so a production deployment on PostgreSQL never exposes them unless asked to.
    */
   sandboxes: boolean;
+  /**
+   * Calls a minute the bundled Xero sandbox allows each organisation (Xero's own: 60), for load tests and fast
+   * demos; Settle's limiter follows it, staying 5 under. Unset: Xero's limits on both sides.
+   */
+  xeroSandboxCallsPerMinute: number | undefined;
   cookieSecure: "auto" | boolean;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
@@ -117,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SETTLE_DEMO ? e.SETTLE_DEMO === "1" : !e.DATABASE_URL,
     sandboxes,
+    xeroSandboxCallsPerMinute: e.XERO_SANDBOX_CALLS_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { createStripeSandbox } from "../sandboxes/stripe/index.ts";
 import { DEMO_APP } from "../sandboxes/xero/identity/demo-app.ts";
 import { createXeroSandbox, loadOrCreateConsoleToken } from "../sandboxes/xero/index.ts";
+import { followXeroSandboxLimits } from "./xero-sandbox-limits.ts";
 
 type Mount = { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } };
 
@@ -27,6 +28,7 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
   if (!config.sandboxes) {
     return { mounts: [], consoleLinks: [], close: async () => undefined };
   }
+  followXeroSandboxLimits(config);
   const consoleToken = loadOrCreateConsoleToken(join(config.dataDir, CONSOLE_TOKEN_FILE));
   const publicUrl = `${config.publicUrl}/sandbox/xero`;
   const xero = createXeroSandbox({
@@ -35,6 +37,7 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
     // Settle's own receiver, signed with the demo app's key (Settle's default XERO_WEBHOOK_KEY).
     webhookUrl: `${config.publicUrl}/webhooks/xero`,
     webhookKey: DEMO_APP.webhookKey,
+    ...(config.xeroSandboxCallsPerMinute ? { limits: { perMinute: config.xeroSandboxCallsPerMinute } } : {}),
     ...(config.databaseUrl ? {} : { persistFile: join(config.dataDir, "xero-sandbox.json") }),
   });
   const stripeUrl = `${config.publicUrl}/sandbox/stripe`;

@@ -56,6 +56,8 @@ export async function startServer(): Promise<TestServer> {
       PUBLIC_URL: url,
       SETTLE_DEMO: "1",
       LOG_LEVEL: "warn",
+      // Journeys click faster than a person; the sandbox (and Settle's limiter with it) allows them the pace.
+      XERO_SANDBOX_CALLS_PER_MINUTE: "600",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

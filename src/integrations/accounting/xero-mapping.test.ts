@@ -48,6 +48,12 @@ describe("xero mapping", () => {
       totalAmount: 12,
       amountPaidAmount: 12,
       amountDueAmount: 0,
+      // What the workspace sync reads too: none of them given here.
+      type: null,
+      contactId: null,
+      issueDate: null,
+      updatedAt: null,
+      repeatingInvoiceId: null,
     });
   });
 

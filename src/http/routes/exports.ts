@@ -68,8 +68,7 @@ export const exportRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHoo
 
 /** Opportunities as CSV, under /opportunities.csv and its /deals.csv alias. */
 export function opportunityExportRoutes(base: OpportunityBase) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
     apiRoute({
       method: "get",
       path: `${base}.csv`,

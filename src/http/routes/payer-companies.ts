@@ -80,89 +80,88 @@ const PinBody = z.strictObject({ opportunity_id: z.string().min(1).max(64).nulla
  */
 export function payerCompanyRoutes(base: OpportunityBase) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(
-    apiRoute({
-      method: "get",
-      path: `${base}/{id}/payer-companies`,
-      tags,
-      summary: "The opportunity's payer companies",
-      scope: "invoices:read",
-      request: { params: IdParam },
-      responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
-    }),
-    async (c) => {
-      const list = await listPayerCompanies(ctxOf(c), { opportunity_id: c.req.valid("param").id });
-      return c.json({ data: list.map(toPayer) }, 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: "put",
-      path: `${base}/{id}/payer-companies/{company_id}`,
-      tags,
-      summary: "Add a payer company to the opportunity",
-      scope: "invoices:write",
-      request: { params: PayerParams },
-      responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
-    }),
-    async (c) => {
-      const p = c.req.valid("param");
-      const list = await addPayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
-      return c.json({ data: list.map(toPayer) }, 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: "delete",
-      path: `${base}/{id}/payer-companies/{company_id}`,
-      tags,
-      summary: "Remove a payer company from the opportunity",
-      scope: "invoices:write",
-      request: { params: PayerParams },
-      responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
-    }),
-    async (c) => {
-      const p = c.req.valid("param");
-      const list = await removePayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
-      return c.json({ data: list.map(toPayer) }, 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: "get",
-      path: `${base}/{id}/xero-raised-invoices`,
-      tags,
-      summary: "Invoices raised in Xero for the client and payer companies (they never move line statuses)",
-      scope: "invoices:read",
-      request: { params: IdParam },
-      responses: { 200: json(z.object({ data: z.array(RaisedSchema) }), "Invoices raised in Xero") },
-    }),
-    async (c) => {
-      const list = await listXeroRaisedInvoices(ctxOf(c), { opportunity_id: c.req.valid("param").id });
-      return c.json({ data: list.map(toRaised) }, 200);
-    },
-  );
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: `${base}/{id}/payer-companies`,
+        tags,
+        summary: "The opportunity's payer companies",
+        scope: "invoices:read",
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+      }),
+      async (c) => {
+        const list = await listPayerCompanies(ctxOf(c), { opportunity_id: c.req.valid("param").id });
+        return c.json({ data: list.map(toPayer) }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "put",
+        path: `${base}/{id}/payer-companies/{company_id}`,
+        tags,
+        summary: "Add a payer company to the opportunity",
+        scope: "invoices:write",
+        request: { params: PayerParams },
+        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        const list = await addPayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
+        return c.json({ data: list.map(toPayer) }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "delete",
+        path: `${base}/{id}/payer-companies/{company_id}`,
+        tags,
+        summary: "Remove a payer company from the opportunity",
+        scope: "invoices:write",
+        request: { params: PayerParams },
+        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+      }),
+      async (c) => {
+        const p = c.req.valid("param");
+        const list = await removePayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
+        return c.json({ data: list.map(toPayer) }, 200);
+      },
+    )
+    .openapi(
+      apiRoute({
+        method: "get",
+        path: `${base}/{id}/xero-raised-invoices`,
+        tags,
+        summary: "Invoices raised in Xero for the client and payer companies (they never move line statuses)",
+        scope: "invoices:read",
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ data: z.array(RaisedSchema) }), "Invoices raised in Xero") },
+      }),
+      async (c) => {
+        const list = await listXeroRaisedInvoices(ctxOf(c), { opportunity_id: c.req.valid("param").id });
+        return c.json({ data: list.map(toRaised) }, 200);
+      },
+    );
 }
 
 /** Pins an invoice raised in Xero to one opportunity. */
-export const xeroRaisedInvoicePinRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(
-    apiRoute({
-      method: "post",
-      path: "/xero-raised-invoices/{xero_invoice_id}/pin",
-      tags,
-      summary: "Pin an invoice raised in Xero to one opportunity (null unpins)",
-      scope: "invoices:write",
-      request: { params: XeroInvoiceParam, ...body(PinBody) },
-      responses: {
-        200: json(z.object({ xero_invoice_id: z.string(), pinned_opportunity_id: z.string().nullable() }), "Pinned"),
-      },
-    }),
-    async (c) => {
-      const row = await pinXeroRaisedInvoice(ctxOf(c), {
-        xero_invoice_id: c.req.valid("param").xero_invoice_id,
-        opportunity_id: c.req.valid("json").opportunity_id,
-      });
-      return c.json({ xero_invoice_id: row.externalId, pinned_opportunity_id: row.pinnedOpportunityId }, 200);
+export const xeroRaisedInvoicePinRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).openapi(
+  apiRoute({
+    method: "post",
+    path: "/xero-raised-invoices/{xero_invoice_id}/pin",
+    tags,
+    summary: "Pin an invoice raised in Xero to one opportunity (null unpins)",
+    scope: "invoices:write",
+    request: { params: XeroInvoiceParam, ...body(PinBody) },
+    responses: {
+      200: json(z.object({ xero_invoice_id: z.string(), pinned_opportunity_id: z.string().nullable() }), "Pinned"),
     },
-  );
+  }),
+  async (c) => {
+    const row = await pinXeroRaisedInvoice(ctxOf(c), {
+      xero_invoice_id: c.req.valid("param").xero_invoice_id,
+      opportunity_id: c.req.valid("json").opportunity_id,
+    });
+    return c.json({ xero_invoice_id: row.externalId, pinned_opportunity_id: row.pinnedOpportunityId }, 200);
+  },
+);

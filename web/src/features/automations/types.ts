@@ -36,7 +36,8 @@ export const CONDITION_OPS = [
   ["lt", "<"],
 ] as const;
 
-export type ActionType = "send_email" | "call_webhook" | "set_stage" | "set_status" | "add_note";
+// The action types are the API's own, so a type added there shows up here as a missing label.
+export type ActionType = Automation["actions"][number]["type"];
 export const ACTION_LABELS: Record<ActionType, string> = {
   send_email: "Send an email",
   call_webhook: "Call a webhook",

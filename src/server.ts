@@ -7,6 +7,7 @@ import { prepareDemo } from "./demo/seed-demo.ts";
 import { createApp } from "./http/app.ts";
 import { createXeroAccounting } from "./integrations/accounting/xero.ts";
 import { createMailTransport } from "./integrations/mail/index.ts";
+import { createForeground } from "./jobs/foreground.ts";
 import { JOB_DEFINITIONS } from "./jobs/registry.ts";
 import { createJobRunner } from "./jobs/runner.ts";
 import { systemClock } from "./lib/clock.ts";
@@ -64,7 +65,10 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
   const accounting = config.xero ? createXeroAccounting(config.xero, loadSecretBox(config)) : undefined;
   const payments = createPaymentsProvider(config);
   const secrets = lazySecretBox(config);
+  // The worker below shares this process; it gives way to requests being answered.
+  const foreground = createForeground();
   const app = createApp({
+    foreground,
     db: database.db,
     clock,
     logger,
@@ -82,6 +86,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ sto
     secrets,
   });
   const runner = createJobRunner({
+    foreground,
     db: database.db,
     clock,
     logger,

@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import type { Config } from "../config.ts";
 import { openDatabase } from "../db/client.ts";
 import { createXeroAccounting } from "../integrations/accounting/xero.ts";
@@ -12,6 +13,8 @@ import { lazySecretBox, loadSecretBox } from "../runtime/secret-key.ts";
 import { followXeroSandboxLimits } from "../runtime/xero-sandbox-limits.ts";
 import { parseFlags } from "./args.ts";
 
+const LOW_PRIORITY = 10;
+
 /**
  * A worker process on its own. Only on PostgreSQL: PGlite allows one process per data directory, and the
  * server already runs an in-process worker there.
@@ -23,13 +26,23 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     );
     return 2;
   }
-  const { values } = parseFlags(args, { concurrency: { type: "string" } });
+  const { values } = parseFlags(args, { concurrency: { type: "string" }, priority: { type: "string" } });
+  const priority = values.priority ?? "low";
+  if (priority !== "low" && priority !== "normal") {
+    process.stderr.write("--priority must be low or normal.\n");
+    return 2;
+  }
   const concurrency = Number(values.concurrency ?? "4");
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 100) {
     process.stderr.write("--concurrency must be a whole number from 1 to 100.\n");
     return 2;
   }
   const logger = createLogger(config.logLevel);
+  if (priority === "low") {
+    // Background work yields the CPU to request-serving processes on the same host (nice 10); a worker on a
+    // host of its own loses nothing by it.
+    setPriority(0, LOW_PRIORITY);
+  }
   followXeroSandboxLimits(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
   const runner = createJobRunner({
@@ -45,7 +58,7 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     mailSettings: { from: config.mail.from ?? defaultMailFrom(config.publicUrl), publicUrl: config.publicUrl },
   });
   runner.start();
-  logger.info({ worker_id: runner.workerId, concurrency }, "worker started");
+  logger.info({ worker_id: runner.workerId, concurrency, priority }, "worker started");
   const stop = (signal: string) => {
     logger.info({ signal }, "worker stopping after the running batch");
     void runner

@@ -86,6 +86,13 @@ export function preparedQuery<T extends Prepared>(
 
 type Statement = { name: string; types: number[] };
 
+/**
+ * One turn of the event loop before each statement or transaction. PGlite runs on this thread and its results
+ * resolve as microtasks, so a job's chain of queries would otherwise hold the loop until the job ended, and a
+ * request that arrived meanwhile (a webhook waiting for its 2xx) would wait behind all of it.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 // Named statements live in the PGlite session, so every wrapper of one PGlite instance shares them.
 const statementsByClient = new WeakMap<PGlite, Map<string, Statement>>();
 const wrappedClients = new WeakMap<PGlite, PGlite>();
@@ -152,13 +159,22 @@ function namedStatements(given: PGlite): { client: PGlite; register: (text: stri
       }),
     );
   }
-  const query = (text: string, params: unknown[] = [], options?: QueryOptions) =>
-    registered.has(text) ? namedQuery(text, params, options) : client.query(text, params, options);
+  const query = async (text: string, params: unknown[] = [], options?: QueryOptions) => {
+    await nextTurn();
+    return registered.has(text) ? namedQuery(text, params, options) : client.query(text, params, options);
+  };
+  const transaction: PGlite["transaction"] = async (callback) => {
+    await nextTurn();
+    return client.transaction(callback);
+  };
   const bound = new Map<PropertyKey, unknown>();
   const wrapped = new Proxy(client, {
     get(target, property) {
       if (property === "query") {
         return query;
+      }
+      if (property === "transaction") {
+        return transaction;
       }
       const value = Reflect.get(target, property, target);
       if (typeof value !== "function") {

@@ -9,6 +9,7 @@ import type { AppDeps } from "./deps.ts";
 import type { AppEnv } from "./env.ts";
 import { MAX_BODY_BYTES, onError, unknownRoute } from "./errors.ts";
 import { authenticate } from "./middleware/authenticate.ts";
+import { countForeground } from "./middleware/foreground.ts";
 import { idempotency } from "./middleware/idempotency.ts";
 import { requestMetrics } from "./middleware/metrics.ts";
 import { clientIp, rateLimit } from "./middleware/rate-limit.ts";
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   const mail = { from: deps.mailFrom ?? defaultMailFrom(deps.publicUrl), publicUrl: deps.publicUrl };
   app.onError(onError);
   app.notFound(unknownRoute(app.routes));
+  if (deps.foreground) app.use("*", countForeground(deps.foreground));
   app.use("*", requestContext(deps.logger));
   app.use("*", releaseUnreadBody());
   app.use("*", requestMetrics());

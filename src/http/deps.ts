@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import type { AccountingProvider } from "../integrations/accounting/port.ts";
 import type { PaymentsProvider } from "../integrations/payments/port.ts";
+import type { Foreground } from "../jobs/foreground.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { SecretBox } from "../lib/secret-box.ts";
@@ -31,5 +32,7 @@ export type AppDeps = {
   metricsToken?: string | undefined;
   /** Seals webhook signing secrets (SETTLE_SECRET_KEY or DATA_DIR/secret-key). */
   secrets?: SecretBox | undefined;
+  /** Requests in flight, shared with a worker running in this process so it gives way to them. */
+  foreground?: Foreground | undefined;
   mounts?: { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } }[];
 };

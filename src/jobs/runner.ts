@@ -14,6 +14,7 @@ import { type ClaimedJob, claimJobs } from "./claim.ts";
 import type { JobDefinition } from "./define-job.ts";
 import { SWEEP_JOB, scheduleSweep } from "./definitions/sweep.ts";
 import { scheduleXeroWorkspaceSyncs, XERO_WORKSPACE_SYNC_JOB } from "./definitions/xero-workspace-sync.ts";
+import type { Foreground } from "./foreground.ts";
 import { pruneSucceededJobs } from "./prune.ts";
 
 export type RunnerOptions = {
@@ -29,7 +30,12 @@ export type RunnerOptions = {
   concurrency?: number;
   pollIntervalMs?: number;
   lockTimeoutMs?: number;
+  /** The HTTP server's requests when it runs in this process: claims and job starts wait for a quiet moment. */
+  foreground?: Foreground | undefined;
 };
+
+/** The longest a claim or a job start waits for the requests in flight before it goes ahead anyway. */
+const FOREGROUND_MAX_WAIT_MS = 50;
 
 /** Only failures that may pass on a retry are retried; a bad payload or a refused precondition is dead at once. */
 function isRetryable(error: unknown): boolean {
@@ -93,6 +99,7 @@ export function createJobRunner(options: RunnerOptions) {
   /** Runs one job; true when it succeeded (successes are recorded together, one statement per batch). */
   async function runOne(job: ClaimedJob): Promise<boolean> {
     const definition = byName.get(job.name);
+    await options.foreground?.quiet(FOREGROUND_MAX_WAIT_MS);
     try {
       if (!definition) {
         throw new AppError("invalid_input", `No job definition named ${job.name}.`);
@@ -124,6 +131,7 @@ export function createJobRunner(options: RunnerOptions) {
 
   /** Claims and runs one batch; returns how many jobs ran. Tests and benchmarks drive the queue with this. */
   async function drainOnce(): Promise<number> {
+    await options.foreground?.quiet(FOREGROUND_MAX_WAIT_MS);
     const claimed = await claimJobs(options.db, workerId, concurrency, options.clock.now(), lockTimeoutMs);
     const results = await Promise.all(claimed.map(runOne));
     const succeeded = claimed.filter((_, i) => results[i]).map((j) => j.id);

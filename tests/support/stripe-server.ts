@@ -5,6 +5,7 @@ import type { Database } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
 import { createStripePayments } from "../../src/integrations/payments/stripe.ts";
 import { JOB_DEFINITIONS } from "../../src/jobs/registry.ts";
+import { createForeground } from "../../src/jobs/foreground.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
@@ -92,7 +93,9 @@ export async function startStripeServer(database: Database, clock: Clock, option
       },
     },
   });
+  const foreground = createForeground();
   const app = createApp({
+    foreground,
     db: database.db,
     clock,
     logger,
@@ -104,7 +107,15 @@ export async function startStripeServer(database: Database, clock: Clock, option
     mounts: [{ prefix: "/sandbox/stripe", app: sandbox.app }, atRoot("/v1"), atRoot("/oauth")],
   });
   handler = (request) => app.fetch(request);
-  const runner = createJobRunner({ db: database.db, clock, logger, definitions: JOB_DEFINITIONS, payments });
+  const runner = createJobRunner({
+    db: database.db,
+    clock,
+    logger,
+    definitions: JOB_DEFINITIONS,
+    payments,
+    foreground,
+    pollIntervalMs: 50,
+  });
   const webhookSecret = sandbox.credentials.webhook_secret;
   /** Signs a body as Stripe does (the SDK's own test header), with the platform's secret unless told. */
   const sign = (body: string, secret = webhookSecret, timestamp?: number) =>
@@ -147,6 +158,11 @@ export async function startStripeServer(database: Database, clock: Clock, option
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, body: (await response.json()) as Record<string, any> };
+    },
+    /** Runs the worker in this process as `settle start` does (polling, giving way to requests) until stopped. */
+    startWorker(): () => Promise<void> {
+      runner.start();
+      return () => runner.stop();
     },
     /** Runs every queued job, without waiting for the sandbox's deliveries. */
     async runJobs() {

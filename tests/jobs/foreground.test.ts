@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { Database } from "../../src/db/client.ts";
+import { defineJob, type JobDefinition } from "../../src/jobs/define-job.ts";
+import { enqueueJob } from "../../src/jobs/enqueue.ts";
+import { createForeground } from "../../src/jobs/foreground.ts";
+import { createJobRunner } from "../../src/jobs/runner.ts";
+import { createLogger } from "../../src/lib/logger.ts";
+import { createTestApp } from "../support/app.ts";
+import { createTestDatabase } from "../support/test-db.ts";
+
+let database: Database;
+// Ahead of the wall clock, so jobs enqueued "now" are due for this test clock.
+const clock = { now: () => new Date(Date.now() + 3_600_000) };
+const ranAt: number[] = [];
+const stamp = defineJob({
+  name: "test.stamp",
+  schema: z.object({}),
+  handler: async () => {
+    ranAt.push(performance.now());
+  },
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+function runnerWith(foreground: ReturnType<typeof createForeground>) {
+  return createJobRunner({
+    db: database.db,
+    clock,
+    logger: createLogger("silent"),
+    definitions: [stamp] as JobDefinition[],
+    foreground,
+  });
+}
+
+describe("an in-process worker beside the HTTP server", () => {
+  it("counts every request as in flight until it is answered, errors included", async () => {
+    const foreground = createForeground();
+    const seenInside: number[] = [];
+    const app = createTestApp(database, {
+      foreground,
+      mounts: [
+        {
+          prefix: "/probe",
+          app: {
+            fetch: () => {
+              seenInside.push(foreground.inFlight);
+              return new Response("ok");
+            },
+          },
+        },
+      ],
+    });
+    expect((await app.request("/probe")).status).toBe(200);
+    expect((await app.request("/api/v1/opportunities")).status).toBe(401);
+    expect(seenInside).toEqual([1]);
+    expect(foreground.inFlight).toBe(0);
+  });
+
+  it("starts no job while a request is being answered, and starts it as soon as the request ends", async () => {
+    const foreground = createForeground();
+    await enqueueJob(database.db, "test.stamp", {});
+    ranAt.length = 0;
+    foreground.enter();
+    const draining = runnerWith(foreground).drainOnce();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ranAt).toEqual([]);
+    const answered = performance.now();
+    foreground.leave();
+    expect(await draining).toBe(1);
+    expect(ranAt).toHaveLength(1);
+    expect(ranAt[0]).toBeGreaterThanOrEqual(answered);
+  });
+
+  it("is slowed, not stopped, by requests that never pause", async () => {
+    const foreground = createForeground();
+    await enqueueJob(database.db, "test.stamp", {});
+    ranAt.length = 0;
+    foreground.enter();
+    try {
+      expect(await runnerWith(foreground).drainOnce()).toBe(1);
+      expect(ranAt).toHaveLength(1);
+    } finally {
+      foreground.leave();
+    }
+  });
+});

@@ -92,4 +92,20 @@ describe("invitation emails", () => {
       await peer.close();
     }
   });
+
+  it("sending an invite again emails the new link, and the old link is in no later mail", async () => {
+    const invited = await api.post("/api/v1/members", {
+      email: "late@example.test",
+      name: "Late Reader",
+      role_id: await inviteRoleId(),
+    });
+    const resent = await api.post(`/api/v1/members/${invited.body.id}/invite`, { expires_in_days: 3 });
+    expect(resent.status).toBe(200);
+    expect(resent.body.invite_url).not.toBe(invited.body.invite_url);
+    const rows = await mailOf(database, invited.body.id);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ state: "queued", to: [{ email: "late@example.test", name: "Late Reader" }] });
+    expect(rows[1]?.html).toContain(resent.body.invite_url);
+    expect(rows[1]?.html).not.toContain(invited.body.invite_url);
+  });
 });

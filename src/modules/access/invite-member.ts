@@ -1,18 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import type { Tx } from "../../db/client.ts";
-import { members, users, workspaces } from "../../db/schema/index.ts";
+import { members, users } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { randomSecret, sha256 } from "../../lib/secrets.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { recordAudit } from "../audit/index.ts";
-import { mailBrandingOf, mailSettingsOf, queueMail, renderInvitationMail } from "../mail/index.ts";
 import { bumpAccessVersion } from "./access-version.ts";
 import { assertCanGrant } from "./grants.ts";
 import { getRoleOrThrow } from "./internal.ts";
 import { inviteExpiry } from "./invite-expiry.ts";
 import { readMemberView } from "./member-view.ts";
+import { queueInvitationMail } from "./queue-invitation-mail.ts";
 import { InviteMemberInput } from "./schemas.ts";
 import { requireScope } from "./scopes.ts";
 
@@ -68,43 +68,6 @@ export async function inviteMember(ctx: Ctx, input: InviteMemberInput) {
     return id;
   });
   return { ...(await readMemberView(ctx.db, ctx.actor.workspaceId, memberId)), inviteToken: token };
-}
-
-/** The invitation goes by email too, queued with the invite so it exists exactly when the invite does. */
-async function queueInvitationMail(
-  tx: Tx,
-  ctx: Ctx,
-  invite: {
-    memberId: string;
-    email: string;
-    name: string | undefined;
-    role: { name: string };
-    token: string;
-    expiresAt: Date;
-  },
-) {
-  const settings = mailSettingsOf(ctx);
-  const branding = await mailBrandingOf(tx, ctx.actor.workspaceId);
-  const [workspace] = await tx
-    .select({ name: workspaces.name })
-    .from(workspaces)
-    .where(eq(workspaces.id, ctx.actor.workspaceId));
-  const rendered = renderInvitationMail({
-    branding,
-    workspaceName: workspace?.name ?? branding.name,
-    roleName: invite.role.name,
-    acceptUrl: `${settings.publicUrl}/invite#${invite.token}`,
-    expiresAt: invite.expiresAt,
-  });
-  await queueMail(tx, ctx.clock, {
-    workspaceId: ctx.actor.workspaceId,
-    from: settings.from,
-    replyTo: branding.replyTo,
-    to: [{ email: invite.email, name: invite.name ?? null }],
-    ...rendered,
-    relatedType: "member",
-    relatedId: invite.memberId,
-  });
 }
 
 async function findOrCreateUser(tx: Tx, ctx: Ctx, email: string, name: string | undefined): Promise<string> {

@@ -191,6 +191,17 @@ describe("GET /invoices/{id}/pdf", () => {
     expect(text).toContain("<b>bold</b> & <i>co</i>");
   });
 
+  it("prints names in Cyrillic, Greek and Central European letters as written", async () => {
+    const names = ["ООО «Ромашка»", "Ωμέγα Σύμβουλοι", "Zażółć gęślą jaźń, Łódź"];
+    const invoice = await freeInvoice(
+      "EUR",
+      names.slice(1).map((description) => ({ description, unit_amount: 2_500 })),
+      names[0],
+    );
+    const text = await pdfText((await pdfOf(invoice.id)).pdf);
+    for (const name of names) expect(text).toContain(name);
+  });
+
   it("wraps long descriptions and repeats the table header on every page", async () => {
     const long = "Ongoing maintenance of the booking platform including security patches, uptime monitoring, ";
     const lines = Array.from({ length: 90 }, (_, i) => ({

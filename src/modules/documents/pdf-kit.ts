@@ -1,9 +1,24 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Font, create as parseFont } from "fontkit";
 import PDFDocument from "pdfkit";
 
 export type Pdf = PDFKit.PDFDocument;
 
-export const FONT = "Helvetica";
-export const FONT_BOLD = "Helvetica-Bold";
+/**
+ * DejaVu Sans, embedded (subset to the glyphs used): PDF's built-in Helvetica covers only Western European
+ * characters, and a client called «Ромашка», Ωμέγα or Łódź must print as written. Parsed once per process:
+ * pdfkit takes the parsed font as it is, and parsing is most of the cost of a short invoice.
+ */
+export const FONT = "Sans";
+export const FONT_BOLD = "Sans-Bold";
+const require = createRequire(import.meta.url);
+let parsed: { regular: Font; bold: Font } | undefined;
+function fonts() {
+  const load = (file: string) => parseFont(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+  parsed ??= { regular: load("DejaVuSans.ttf"), bold: load("DejaVuSans-Bold.ttf") };
+  return parsed;
+}
 export const INK = "#1f2430";
 export const MUTED = "#5b6272";
 export const RULE = "#d5d9e0";
@@ -13,7 +28,7 @@ export const RULE = "#d5d9e0";
  * from the info dictionary) and the XMP-free info are stable and the same invoice renders byte for byte alike.
  */
 export function createPdf(info: { title: string; author: string; createdAt: Date }): Pdf {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: "A4",
     margin: 50,
     bufferPages: true,
@@ -26,6 +41,10 @@ export function createPdf(info: { title: string; author: string; createdAt: Date
       ModDate: info.createdAt,
     },
   });
+  // @types/pdfkit lists file sources only; pdfkit also accepts a parsed font (anything with `layout`).
+  doc.registerFont(FONT, fonts().regular as unknown as Buffer);
+  doc.registerFont(FONT_BOLD, fonts().bold as unknown as Buffer);
+  return doc.font(FONT);
 }
 
 /** Ends the document and collects its bytes. */

@@ -133,4 +133,24 @@ describe("branding", () => {
     const theirs = await client(app, other.apiKey).get("/api/v1/branding");
     expect(theirs.body).toMatchObject({ name: "Other Co", accent_color: "#2f6fed", payment_terms: null });
   });
+
+  it("audits what invoices show, with old and new values, and who changed it; a save that changes nothing is not logged", async () => {
+    const audited = async () =>
+      (await api.get("/api/v1/audit-events?action=branding.updated&limit=100")).body.data as Array<{
+        details: { changes: Record<string, { from: string | null; to: string | null }> };
+        actor: { kind: string };
+      }>;
+    const before = (await audited()).length;
+    await api.patch("/api/v1/branding", { payment_terms: "Pay to 12-3456-7890123-00" });
+    await api.patch("/api/v1/branding", { payment_terms: "Pay to 99-9999-9999999-99" });
+    await api.patch("/api/v1/branding", { payment_terms: "Pay to 99-9999-9999999-99" });
+    await putLogo(solidPng(10, 10, [1, 2, 3]));
+    const events = await audited();
+    expect(events).toHaveLength(before + 3);
+    expect(events[1]?.details.changes).toEqual({
+      payment_terms: { from: "Pay to 12-3456-7890123-00", to: "Pay to 99-9999-9999999-99" },
+    });
+    expect(events[0]?.details.changes.logo?.to).toBe("set");
+    expect(events[0]?.actor.kind).toBe("api_key");
+  });
 });

@@ -122,6 +122,19 @@ describe("GET /contacts/{id}/portal-links and DELETE /portal-links/{id}", () => 
     expect(next.body.data[0].id).toBe(first.body.id);
   });
 
+  it("puts who opened and who ended a client's access in the audit log, once each, never the token", async () => {
+    const deal = await seedDeal(ws.ctx);
+    const created = await api.post(`/api/v1/contacts/${deal.contact.id}/portal-links`);
+    expect((await api.delete(`/api/v1/portal-links/${created.body.id}`)).status).toBe(204);
+    expect((await api.delete(`/api/v1/portal-links/${created.body.id}`)).status).toBe(204);
+    const log = (await api.get("/api/v1/audit-events?limit=100")).body.data.filter(
+      (e: { target_id: string }) => e.target_id === created.body.id,
+    );
+    expect(log.map((e: { action: string }) => e.action)).toEqual(["portal_link.revoked", "portal_link.created"]);
+    expect(log[1].details).toMatchObject({ contact_id: deal.contact.id, company_id: deal.company.id });
+    expect(JSON.stringify(log)).not.toContain(String(created.body.url).split("/portal/")[1]);
+  });
+
   it("is documented with its scopes", async () => {
     const doc = (await client(app).get("/api/openapi.json")).body;
     expect(doc.paths["/api/v1/contacts/{id}/portal-links"].post["x-settle-scope"]).toBe("invoices:write");

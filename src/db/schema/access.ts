@@ -137,6 +137,9 @@ export const AUDIT_ACTIONS = [
   "integration.disconnected",
   "oauth.grant_created",
   "oauth.grant_revoked",
+  "branding.updated",
+  "portal_link.created",
+  "portal_link.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import { type Ctx, withTransaction } from "../../context.ts";
 import { workspaceBranding } from "../../db/schema/mail.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { auditBrandingChange } from "./audit-branding-change.ts";
 import { type Branding, loadBranding } from "./load-branding.ts";
 import { UpdateBrandingInput } from "./schemas.ts";
 
@@ -23,10 +24,13 @@ export async function updateBranding(ctx: Ctx, input: UpdateBrandingInput): Prom
     updatedAt: ctx.clock.now(),
   };
   return withTransaction(ctx, async (tx) => {
+    const before = await loadBranding(tx, ctx.actor.workspaceId);
     await tx
       .insert(workspaceBranding)
       .values({ workspaceId: ctx.actor.workspaceId, ...changes })
       .onConflictDoUpdate({ target: workspaceBranding.workspaceId, set: changes });
-    return loadBranding(tx, ctx.actor.workspaceId);
+    const after = await loadBranding(tx, ctx.actor.workspaceId);
+    await auditBrandingChange(tx, ctx, before, after);
+    return after;
   });
 }

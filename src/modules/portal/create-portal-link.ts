@@ -4,6 +4,7 @@ import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { recordAudit } from "../audit/index.ts";
 import { getContactOrThrow } from "../crm/index.ts";
 import { newPortalToken } from "./portal-token.ts";
 import { CreatePortalLinkForInput, DEFAULT_PORTAL_LINK_DAYS } from "./schemas.ts";
@@ -47,6 +48,12 @@ export async function createPortalLinkFor(
       expiresAt,
       createdBy: actorLabel(ctx.actor),
       createdAt: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: "portal_link.created",
+      targetType: "portal_link",
+      targetId: id,
+      details: { contact_id: contact.id, company_id: contact.companyId, expires_at: expiresAt.toISOString() },
     });
     const base = (ctx.mail?.publicUrl ?? LOCAL_URL).replace(/\/+$/, "");
     return { id, url: `${base}/portal/${token}`, expiresAt };

@@ -5,6 +5,7 @@ import { notFound } from "../../lib/errors.ts";
 import { RecordRef } from "../../lib/record-id.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
+import { recordAudit } from "../audit/index.ts";
 
 /**
  * Ends a portal link and, with it, every portal session opened from it: sessions are checked against the link
@@ -21,9 +22,18 @@ export async function revokePortalLink(ctx: Ctx, input: RecordRef) {
     if (!link) {
       throw notFound("portal link", id);
     }
-    await tx
+    const revoked = await tx
       .update(portalLinks)
       .set({ revokedAt: ctx.clock.now() })
-      .where(and(eq(portalLinks.id, id), isNull(portalLinks.revokedAt)));
+      .where(and(eq(portalLinks.id, id), isNull(portalLinks.revokedAt)))
+      .returning({ id: portalLinks.id, contactId: portalLinks.contactId });
+    for (const row of revoked) {
+      await recordAudit(tx, ctx, {
+        action: "portal_link.revoked",
+        targetType: "portal_link",
+        targetId: row.id,
+        details: { contact_id: row.contactId },
+      });
+    }
   });
 }

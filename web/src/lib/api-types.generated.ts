@@ -284,7 +284,10 @@ export interface paths {
             | "integration.connected"
             | "integration.disconnected"
             | "oauth.grant_created"
-            | "oauth.grant_revoked";
+            | "oauth.grant_revoked"
+            | "branding.updated"
+            | "portal_link.created"
+            | "portal_link.revoked";
         };
       };
       responses: {

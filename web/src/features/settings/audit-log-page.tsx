@@ -24,11 +24,29 @@ const ACTIONS: Record<string, string> = {
   "api_key.revoked": "Revoked an API key",
   "integration.connected": "Connected an integration",
   "integration.disconnected": "Disconnected an integration",
+  "oauth.grant_created": "Connected an app",
+  "oauth.grant_revoked": "Disconnected an app",
+  "branding.updated": "Changed invoice branding",
+  "portal_link.created": "Created a client portal link",
+  "portal_link.revoked": "Revoked a client portal link",
 };
 
+type Change = { from: unknown; to: unknown };
+const isChanges = (v: unknown): v is Record<string, Change> =>
+  typeof v === "object" && v !== null && Object.values(v).every((c) => typeof c === "object" && c && "to" in c);
+const shown = (v: unknown) => (v === null || v === undefined ? "(none)" : `“${String(v)}”`);
+
+/** Details as a line: lists joined, and a branding change as each field's old → new value. */
 function describe(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([k, v]) => `${k.replace(/_/g, " ")}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+    .map(([k, v]) => {
+      if (isChanges(v)) {
+        return Object.entries(v)
+          .map(([field, c]) => `${field.replace(/_/g, " ")}: ${shown(c.from)} → ${shown(c.to)}`)
+          .join(" · ");
+      }
+      return `${k.replace(/_/g, " ")}: ${Array.isArray(v) ? v.join(", ") : String(v)}`;
+    })
     .join(" · ");
 }
 

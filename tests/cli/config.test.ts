@@ -17,4 +17,12 @@ describe("configuration", () => {
     expect("code" in failed && failed.code).toBe(2);
     expect("stderr" in failed ? failed.stderr : "").toContain("DATABASE_URL");
   });
+
+  it("names the allowed worker priorities before it connects anywhere", async () => {
+    const failed = await settle(["worker", "--priority", "urgent"], {
+      DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect("code" in failed && failed.code).toBe(2);
+    expect("stderr" in failed ? failed.stderr : "").toContain("--priority must be low or normal");
+  });
 });

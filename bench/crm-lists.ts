@@ -20,7 +20,13 @@ const INVOICES = 5_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
 /** Plain SQL with generate_series, so seeding the large workspace takes seconds, not hours. */
-async function bulkSeed(database: Database, ctx: Ctx, companies: number, opportunities: number, invoices: number) {
+export async function bulkSeed(
+  database: Database,
+  ctx: Ctx,
+  companies: number,
+  opportunities: number,
+  invoices: number,
+) {
   const ws = ctx.actor.workspaceId;
   const tag = ws.slice(-6);
   const product = await createProduct(ctx, { name: "Bulk product", unit_amount: 1000, currency: "USD" });

@@ -1,7 +1,13 @@
 import type { Ctx } from "../context.ts";
 import { percentOf } from "../lib/money.ts";
 import { createCompany, createContact, createProduct, updateCompany } from "../modules/crm/index.ts";
-import { approveInvoice, createInvoice, getInvoice, recordPayment } from "../modules/invoices/index.ts";
+import {
+  addPayerCompany,
+  approveInvoice,
+  createInvoice,
+  getInvoice,
+  recordPayment,
+} from "../modules/invoices/index.ts";
 import { addLine, createOpportunity } from "../modules/opportunities/index.ts";
 
 /** Days before today as YYYY-MM-DD. */
@@ -125,6 +131,7 @@ export async function seedDemoReceivables(ctx: Ctx): Promise<void> {
     recurring_interval: "year",
     tax_rate: 15,
   });
+  const deals = new Map<string, string>();
   for (const client of CLIENTS) {
     const company = await createCompany(ctx, { name: client.company, website: client.website });
     let primary: string | undefined;
@@ -140,6 +147,7 @@ export async function seedDemoReceivables(ctx: Ctx): Promise<void> {
       stage: client.stage,
       status: client.stage === "won" ? "won" : client.stage === "lost" ? "lost" : "open",
     });
+    deals.set(client.company, opportunity.id);
     await addLine(ctx, { opportunity_id: opportunity.id, product_id: build[client.currency].id, quantity: 8 });
     for (const [index, [issued, terms, paidShare]] of client.invoices.entries()) {
       const draft = await createInvoice(ctx, {
@@ -160,6 +168,10 @@ export async function seedDemoReceivables(ctx: Ctx): Promise<void> {
       }
     }
   }
+  // A funder that pays part of a client's bills, so a company page shows its payer relations.
+  const trust = await createCompany(ctx, { name: "Manuka Health Trust", website: "https://trust.manuka.example.com" });
+  const funded = deals.get("Manuka Health");
+  if (funded) await addPayerCompany(ctx, { opportunity_id: funded, company_id: trust.id });
   const archived = await createCompany(ctx, { name: "Kowhai Print (closed down)" });
   await updateCompany(ctx, { id: archived.id, archived: true });
 }

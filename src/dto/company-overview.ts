@@ -20,12 +20,28 @@ const CompanyInvoiceSchema = z
   })
   .openapi("CompanyInvoice");
 
+const PayerRelationSchema = z
+  .object({
+    opportunity_id: z.string(),
+    opportunity_name: z.string(),
+    client_id: z.string().openapi({ description: "The opportunity's own company" }),
+    client_name: z.string(),
+    currency: z.string(),
+    status: z.enum(["open", "won", "lost"]),
+    total_amount: z.number().int(),
+  })
+  .openapi("CompanyPayerRelation");
+
 export const CompanyOverviewSchema = z
   .object({
     company: CompanySchema,
     contacts: z.array(ContactSchema).optional().openapi({ description: "With contacts:read; primary first" }),
     opportunities: z.array(OpportunitySchema).optional().openapi({ description: "With opportunities:read" }),
     invoices: z.array(CompanyInvoiceSchema).optional().openapi({ description: "With invoices:read only" }),
+    payer_for: z.array(PayerRelationSchema).optional().openapi({
+      description:
+        "Other clients' opportunities this company pays bills for as a payer company; with invoices:read and opportunities:read",
+    }),
   })
   .openapi("CompanyOverview");
 
@@ -51,6 +67,19 @@ export function toCompanyOverviewDto(o: Overview): z.infer<typeof CompanyOvervie
             amount_paid_amount: i.amountPaidAmount,
             amount_due_amount:
               i.status === "VOIDED" || i.status === "DELETED" ? 0 : subtractMinor(i.totalAmount, i.amountPaidAmount),
+          })),
+        }
+      : {}),
+    ...(o.payerFor
+      ? {
+          payer_for: o.payerFor.map((p) => ({
+            opportunity_id: p.opportunityId,
+            opportunity_name: p.opportunityName,
+            client_id: p.clientId,
+            client_name: p.clientName,
+            currency: p.currency,
+            status: p.status,
+            total_amount: p.totalAmount,
           })),
         }
       : {}),

@@ -83,4 +83,48 @@ describe("company page", () => {
     expect(limited.body.contacts).toHaveLength(1);
     expect((await client(app, other.apiKey).get(`/api/v1/companies/${deal.company.id}/overview`)).status).toBe(404);
   });
+
+  it("lists the companies named by ids, archived ones too, and none of another workspace", async () => {
+    const api = client(app, ws.apiKey);
+    const a = (await api.post("/api/v1/companies", { name: "Ids A" })).body;
+    const b = (await api.post("/api/v1/companies", { name: "Ids B" })).body;
+    await api.patch(`/api/v1/companies/${b.id}`, { archived: true });
+    const theirs = (await client(app, other.apiKey).post("/api/v1/companies", { name: "Ids Theirs" })).body;
+    const res = await api.get(`/api/v1/companies?ids=${a.id},${b.id},${theirs.id}&sort=name`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((c: { name: string }) => c.name)).toEqual(["Ids A", "Ids B"]);
+    const live = await api.get(`/api/v1/companies?ids=${a.id},${b.id}&archived=false`);
+    expect(live.body.data.map((c: { id: string }) => c.id)).toEqual([a.id]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `co_${i}`).join(",");
+    const refused = await api.get(`/api/v1/companies?ids=${tooMany}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues[0].field).toMatch(/^ids/);
+  });
+
+  it("shows the opportunities a company pays for, with invoices:read and opportunities:read only", async () => {
+    const api = client(app, ws.apiKey);
+    const deal = await seedDeal(ws.ctx, 2);
+    const payer = (await api.post("/api/v1/companies", { name: "Payer Trust" })).body;
+    const added = await api.call("PUT", `/api/v1/opportunities/${deal.opportunity.id}/payer-companies/${payer.id}`);
+    expect(added.status).toBe(200);
+    const page = await api.get(`/api/v1/companies/${payer.id}/overview`);
+    expect(page.body.payer_for).toEqual([
+      {
+        opportunity_id: deal.opportunity.id,
+        opportunity_name: deal.opportunity.name,
+        client_id: deal.company.id,
+        client_name: deal.company.name,
+        currency: "USD",
+        status: "open",
+        total_amount: deal.lines.reduce((sum, l) => sum + l.lineTotalAmount, 0),
+      },
+    ]);
+    expect(page.body.opportunities).toEqual([]);
+    const clientPage = await api.get(`/api/v1/companies/${deal.company.id}/overview`);
+    expect(clientPage.body.payer_for).toEqual([]);
+    const noMoney = client(app, await keyWithScopes(database, ws, ["companies:read", "opportunities:read"]));
+    expect((await noMoney.get(`/api/v1/companies/${payer.id}/overview`)).body).not.toHaveProperty("payer_for");
+    const noDeals = client(app, await keyWithScopes(database, ws, ["companies:read", "invoices:read"]));
+    expect((await noDeals.get(`/api/v1/companies/${payer.id}/overview`)).body).not.toHaveProperty("payer_for");
+  });
 });

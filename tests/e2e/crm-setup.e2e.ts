@@ -113,6 +113,11 @@ describe("setting up a workspace from nothing in the browser", () => {
   });
 
   it("drags the opportunity across the board, and moves it with the keyboard", async () => {
+    const companyReads: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes("/api/v1/companies")) companyReads.push(r.url());
+    };
+    page.on("request", onRequest);
     await page.getByTestId("nav-pipeline").click();
     await page.getByTestId("board").waitFor();
     const stages = await page
@@ -124,6 +129,11 @@ describe("setting up a workspace from nothing in the browser", () => {
     // The owner reads invoices: the card carries its amounts by payment status (all unpaid so far).
     const bar = card("Surgery refit").getByTestId("status-bar");
     expect(await bar.locator('[data-status="unpaid"]').getAttribute("data-amount")).toBe("240000");
+    // Company names come in one request for the board's companies, not one per card.
+    await expect.poll(() => card("Surgery refit").textContent()).toContain("Harbour Dental");
+    page.off("request", onRequest);
+    expect(companyReads.some((url) => url.includes("ids="))).toBe(true);
+    expect(companyReads.filter((url) => /\/api\/v1\/companies\/co_/.test(url))).toEqual([]);
     await shot("board-before");
 
     const moved = page.waitForResponse(

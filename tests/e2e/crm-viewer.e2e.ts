@@ -96,6 +96,20 @@ describe("a viewer without invoices:read sees no money by status, invoice or das
     await shot(viewer, "company");
   });
 
+  it("sees no payer relations, which the admin sees on the funder's page", async () => {
+    const found = await apiInPage<{ data: { id: string }[] }>(admin, "GET", "/companies?q=health%20trust");
+    const trustId = found.json.data[0]?.id;
+    expect(trustId).toBeDefined();
+    await admin.goto(`${server.url}/companies/${trustId}`);
+    await admin.getByTestId("company-payer-relations").getByTestId("payer-relation-row").first().waitFor();
+    expect(await admin.getByTestId("payer-relation-row").getAttribute("data-name")).toBe(
+      "Patient portal — Manuka Health",
+    );
+    await viewer.goto(`${server.url}/companies/${trustId}`);
+    await viewer.getByTestId("company-opportunities").waitFor();
+    expect(await viewer.getByTestId("company-payer-relations").count()).toBe(0);
+  });
+
   it("sees the catalogue and lists without create, edit or remove buttons", async () => {
     await viewer.getByTestId("nav-products").click();
     await viewer.getByTestId("product-table").waitFor();

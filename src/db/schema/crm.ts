@@ -23,6 +23,7 @@ export const companies = pgTable(
   (t) => [
     index("companies_workspace_id_idx").on(t.workspaceId, t.id),
     index("companies_workspace_name_idx").on(t.workspaceId, t.name, t.id),
+    // The search indexes run with fastupdate off (set in the receivables_totals migration): see docs/crm.md.
     index("companies_search_idx").using("gin", sql`to_tsvector('simple', ${t.name})`),
   ],
 );

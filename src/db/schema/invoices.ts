@@ -75,6 +75,8 @@ export const invoices = pgTable(
     index("invoices_opportunity_idx").on(t.opportunityId, t.id),
     // Receivables read a workspace's unpaid invoices by status.
     index("invoices_workspace_status_idx").on(t.workspaceId, t.status),
+    // Search matches invoice numbers by prefix, case-insensitively.
+    index("invoices_number_prefix_idx").on(t.workspaceId, sql`lower(${t.number}) text_pattern_ops`),
   ],
 );
 

@@ -88,9 +88,10 @@ export const productLines = pgTable(
 );
 
 /**
- * Each opportunity's line count and the sum of its line totals, kept by triggers on product_lines in the very
- * statement that adds, edits or removes lines (migrations/0010_opportunity_line_totals_triggers.sql), so lists
- * read totals without reading lines. An opportunity without lines has no row. There is no foreign key on
+ * Each opportunity's line count and the sum of its line totals (also by payment status), kept by triggers on
+ * product_lines in the very statement that adds, edits or removes lines or changes their status (function
+ * opportunity_line_totals_follow, last replaced by the receivables_totals migration), so lists and the
+ * receivables dashboard read totals without reading lines. An opportunity without lines has no row. There is no foreign key on
  * purpose: deleting an opportunity removes its lines, and the triggers then remove the row; a cascade from
  * opportunities would take this row's lock before the lines', the opposite order to a line edit.
  */
@@ -99,6 +100,11 @@ export const opportunityLineTotals = pgTable("opportunity_line_totals", {
   workspaceId: workspaceColumn(),
   lineCount: integer().notNull(),
   totalAmount: bigint({ mode: "number" }).notNull(),
+  /** The same total split by the lines' payment status, so the receivables dashboard sums opportunities, not lines. */
+  unpaidAmount: bigint({ mode: "number" }).notNull().default(0),
+  depositInvoicedAmount: bigint({ mode: "number" }).notNull().default(0),
+  invoicedAmount: bigint({ mode: "number" }).notNull().default(0),
+  paidAmount: bigint({ mode: "number" }).notNull().default(0),
 });
 
 export const PAYMENT_STATUS_SOURCES = [

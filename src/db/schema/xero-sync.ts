@@ -132,5 +132,9 @@ export const opportunityPayerCompanies = pgTable(
       .references(() => companies.id, { onDelete: "cascade" }),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.opportunityId, t.companyId] })],
+  (t) => [
+    primaryKey({ columns: [t.opportunityId, t.companyId] }),
+    // A company page lists the opportunities it pays for.
+    index("opportunity_payer_companies_company_idx").on(t.workspaceId, t.companyId),
+  ],
 );

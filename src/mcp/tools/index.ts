@@ -7,6 +7,7 @@ import {
   updateAutomationTool,
 } from "./automations.ts";
 import { listContactsTool, listProductsTool, searchCompaniesTool } from "./crm.ts";
+import { createImportTool, getImportTool } from "./imports.ts";
 import { createPortalLinkTool, emailInvoiceTool, getInvoiceSummaryTool, updateInvoiceTool } from "./invoice-extras.ts";
 import {
   createInvoiceTool,
@@ -39,6 +40,8 @@ import {
   removeOpportunityProductTool,
   updateOpportunityProductTool,
 } from "./product-lines.ts";
+import { getReceivablesTool } from "./reports.ts";
+import { createStageTool, deleteStageTool, listStagesTool, updateStageTool } from "./stages.ts";
 import { listUnpaidLinesTool } from "./unpaid-lines.ts";
 import {
   createXeroInvoiceTool,
@@ -90,5 +93,12 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   updateInvoiceTool,
   emailInvoiceTool,
   createPortalLinkTool,
+  listStagesTool,
+  createStageTool,
+  updateStageTool,
+  deleteStageTool,
+  createImportTool,
+  getImportTool,
+  getReceivablesTool,
   ...dealAliasTools,
 ];

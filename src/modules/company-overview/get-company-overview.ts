@@ -5,6 +5,7 @@ import { parseInput } from "../../lib/validation.ts";
 import { hasScope, requireScope } from "../access/index.ts";
 import { getCompanyOrThrow, RecordRef } from "../crm/index.ts";
 import { listOpportunities, type OpportunityView } from "../opportunities/index.ts";
+import { type PayerRelation, payerRelationsOf } from "./payer-relations.ts";
 
 export type CompanyInvoice = {
   id: string;
@@ -23,8 +24,9 @@ export type CompanyInvoice = {
 const SHOWN = 100;
 
 /**
- * A company page in one call: the company, its contacts (primary first), its opportunities and — only with
- * invoices:read — its invoices. Parts the caller may not read are absent, never empty.
+ * A company page in one call: the company, its contacts (primary first), its opportunities, and — only with
+ * invoices:read — its invoices and the opportunities it pays for as a payer company. Parts the caller may not
+ * read are absent, never empty.
  */
 export async function getCompanyOverview(ctx: Ctx, input: RecordRef) {
   const { id } = parseInput(RecordRef, input);
@@ -36,6 +38,7 @@ export async function getCompanyOverview(ctx: Ctx, input: RecordRef) {
     contacts?: (typeof contacts.$inferSelect)[];
     opportunities?: OpportunityView[];
     invoices?: CompanyInvoice[];
+    payerFor?: PayerRelation[];
   } = { company };
   if (hasScope(ctx.actor.scopes, "contacts:read")) {
     overview.contacts = await ctx.db
@@ -70,6 +73,10 @@ export async function getCompanyOverview(ctx: Ctx, input: RecordRef) {
       .where(and(eq(invoices.workspaceId, ws), eq(opportunities.companyId, id)))
       .orderBy(desc(invoices.issueDate), desc(invoices.id))
       .limit(SHOWN);
+  }
+  // Payer companies are billing data (their routes need invoices:read), and the rows name opportunities.
+  if (hasScope(ctx.actor.scopes, "invoices:read") && hasScope(ctx.actor.scopes, "opportunities:read")) {
+    overview.payerFor = await payerRelationsOf(ctx.db, ws, id, SHOWN);
   }
   return overview;
 }

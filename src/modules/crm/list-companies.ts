@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { Ctx } from "../../context.ts";
 import { companies } from "../../db/schema/index.ts";
 import { AppError } from "../../lib/errors.ts";
@@ -12,18 +12,25 @@ type CompanyRow = typeof companies.$inferSelect;
 
 /**
  * Newest first, or by name (`sort=name`, A→Z, ties by id); `q` matches the name; archived companies are
- * hidden unless `archived` is true (include them) or only (just them).
+ * hidden unless `archived` is true (include them) or only (just them). `ids` narrows to those companies.
  */
 export async function listCompanies(ctx: Ctx, query: ListCompaniesQuery): Promise<Page<CompanyRow>> {
   const parsed = parseInput(ListCompaniesQuery, query);
   requireScope(ctx.actor.scopes, "companies:read");
+  // Asking for companies by id (a board naming its cards) finds archived ones too, unless `archived` is given.
+  const archivedFilter = parsed.archived ?? (parsed.ids ? "true" : "false");
   const archived =
-    parsed.archived === "true"
+    archivedFilter === "true"
       ? undefined
-      : parsed.archived === "only"
+      : archivedFilter === "only"
         ? isNotNull(companies.archivedAt)
         : isNull(companies.archivedAt);
-  const base = and(eq(companies.workspaceId, ctx.actor.workspaceId), archived, nameContains(companies.name, parsed.q));
+  const base = and(
+    eq(companies.workspaceId, ctx.actor.workspaceId),
+    archived,
+    nameContains(companies.name, parsed.q),
+    parsed.ids ? inArray(companies.id, parsed.ids) : undefined,
+  );
   if (parsed.sort === "name") {
     const after = decodeNameCursor(parsed.cursor);
     const rows = await ctx.db

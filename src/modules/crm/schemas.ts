@@ -77,8 +77,23 @@ export const UpdateProductCommand = UpdateProductInput.extend({ id: RecordId });
 export type UpdateProductCommand = z.input<typeof UpdateProductCommand>;
 
 /** Company lists: `archived` false (default) hides archived companies, true includes them, only shows just those. */
+/** At most one page of ids, comma-separated, so a board can name its cards' companies in one request. */
+const IdList = z.array(Id).max(100, "at most 100 ids");
+const CompanyIds = z
+  .union([
+    z
+      .string()
+      .max(100 * 65)
+      .transform((text) => [...new Set(text.split(",").map((id) => id.trim()))].filter(Boolean))
+      .pipe(IdList),
+    // The route hands the verb the list it already split.
+    IdList,
+  ])
+  .describe("Comma-separated company ids (at most 100): only these, archived too unless `archived` says otherwise");
+
 export const ListCompaniesQuery = ListQuery.extend({
   archived: z.enum(["false", "true", "only"]).optional(),
   sort: z.enum(["newest", "name"]).optional(),
+  ids: CompanyIds.optional(),
 });
 export type ListCompaniesQuery = z.input<typeof ListCompaniesQuery>;

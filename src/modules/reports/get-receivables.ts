@@ -1,13 +1,11 @@
 import type { Ctx } from "../../context.ts";
 import { todayIn } from "../../lib/dates.ts";
-import { addMinor } from "../../lib/money.ts";
 import { parseInput } from "../../lib/validation.ts";
 import { requireScope } from "../access/index.ts";
-import { ageingByCompany } from "./ageing-by-company.ts";
+import { ageingByCompany, ageingTotals } from "./ageing-by-company.ts";
 import { paidByMonth } from "./paid-by-month.ts";
 import { pipelineByStatus } from "./pipeline-by-status.ts";
 import {
-  type Ageing,
   type CompanyReceivable,
   type PaidInMonth,
   type PipelineByStatus,
@@ -29,34 +27,11 @@ export async function getReceivables(ctx: Ctx, input: ReceivablesQuery = {}): Pr
   requireScope(ctx.actor.scopes, "invoices:read");
   const today = parsed.as_of ?? todayIn(null, ctx.clock.now());
   const workspaceId = ctx.actor.workspaceId;
-  const byCompany = await ageingByCompany(ctx.db, workspaceId, today);
   return {
     asOf: today,
-    totals: totalsPerCurrency(byCompany),
-    byCompany,
+    totals: await ageingTotals(ctx.db, workspaceId, today),
+    byCompany: await ageingByCompany(ctx.db, workspaceId, today),
     pipelineByStatus: await pipelineByStatus(ctx.db, workspaceId),
     paidByMonth: await paidByMonth(ctx.db, workspaceId, today),
   };
-}
-
-function totalsPerCurrency(rows: CompanyReceivable[]): Receivable[] {
-  const out = new Map<string, Receivable>();
-  for (const row of rows) {
-    const sum = out.get(row.currency);
-    if (!sum) {
-      out.set(row.currency, {
-        currency: row.currency,
-        outstandingAmount: row.outstandingAmount,
-        overdueAmount: row.overdueAmount,
-        ageing: { ...row.ageing },
-      });
-      continue;
-    }
-    sum.outstandingAmount = addMinor(sum.outstandingAmount, row.outstandingAmount);
-    sum.overdueAmount = addMinor(sum.overdueAmount, row.overdueAmount);
-    for (const key of Object.keys(sum.ageing) as (keyof Ageing)[]) {
-      sum.ageing[key] = addMinor(sum.ageing[key], row.ageing[key]);
-    }
-  }
-  return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }

@@ -1,26 +1,31 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client.ts";
-import { opportunities, productLines } from "../../db/schema/index.ts";
+import { opportunities, opportunityLineTotals } from "../../db/schema/index.ts";
 import type { PipelineByStatus } from "./schemas.ts";
 
-/** Line totals (tax-exclusive) of open opportunities by their payment status, per currency. */
+/**
+ * Line totals (tax-exclusive) of open opportunities by their payment status, per currency. Read from
+ * opportunity_line_totals, whose per-status amounts the line triggers keep exact with every line change, so
+ * the sum runs over opportunities rather than every line of the workspace.
+ */
 export async function pipelineByStatus(db: DbOrTx, workspaceId: string): Promise<PipelineByStatus[]> {
-  const of = (status: string) =>
-    sql<string>`coalesce(sum(case when ${productLines.paymentStatus} = ${status} then ${productLines.lineTotalAmount} else 0 end), 0)`;
   const rows = await db
     .select({
       currency: opportunities.currency,
-      unpaid: of("unpaid"),
-      depositInvoiced: of("deposit_invoiced"),
-      invoiced: of("invoiced"),
-      paid: of("paid"),
+      unpaid: sql<string>`coalesce(sum(${opportunityLineTotals.unpaidAmount}), 0)`,
+      depositInvoiced: sql<string>`coalesce(sum(${opportunityLineTotals.depositInvoicedAmount}), 0)`,
+      invoiced: sql<string>`coalesce(sum(${opportunityLineTotals.invoicedAmount}), 0)`,
+      paid: sql<string>`coalesce(sum(${opportunityLineTotals.paidAmount}), 0)`,
     })
-    .from(productLines)
+    .from(opportunityLineTotals)
     .innerJoin(
       opportunities,
-      and(eq(opportunities.workspaceId, productLines.workspaceId), eq(opportunities.id, productLines.opportunityId)),
+      and(
+        eq(opportunities.workspaceId, opportunityLineTotals.workspaceId),
+        eq(opportunities.id, opportunityLineTotals.opportunityId),
+      ),
     )
-    .where(and(eq(productLines.workspaceId, workspaceId), eq(opportunities.status, "open")))
+    .where(and(eq(opportunityLineTotals.workspaceId, workspaceId), eq(opportunities.status, "open")))
     .groupBy(opportunities.currency)
     .orderBy(opportunities.currency);
   return rows.map((r) => ({

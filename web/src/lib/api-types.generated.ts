@@ -1374,6 +1374,8 @@ export interface paths {
           q?: string;
           archived?: "false" | "true" | "only";
           sort?: "newest" | "name";
+          /** @description Comma-separated company ids (at most 100): only these, archived too unless `archived` says otherwise */
+          ids?: string | string[];
         };
       };
       responses: {
@@ -9993,6 +9995,19 @@ export interface components {
       invoices?: components["schemas"]["CompanyInvoice"][];
       /** @description With opportunities:read */
       opportunities?: components["schemas"]["Opportunity"][];
+      /** @description Other clients' opportunities this company pays bills for as a payer company; with invoices:read and opportunities:read */
+      payer_for?: components["schemas"]["CompanyPayerRelation"][];
+    };
+    CompanyPayerRelation: {
+      /** @description The opportunity's own company */
+      client_id: string;
+      client_name: string;
+      currency: string;
+      opportunity_id: string;
+      opportunity_name: string;
+      /** @enum {string} */
+      status: "open" | "won" | "lost";
+      total_amount: number;
     };
     ConnectedApp: {
       client_id: string;

@@ -34,6 +34,9 @@ export type CreatedApiKey = Schemas["CreatedApiKey"];
 export type Job = Schemas["Job"];
 
 export type Company = Schemas["Company"];
+export type CompanyOverview = Schemas["CompanyOverview"];
+export type CompanyInvoice = Schemas["CompanyInvoice"];
+export type CompanyPayerRelation = Schemas["CompanyPayerRelation"];
 export type Contact = Schemas["Contact"];
 export type Product = Schemas["Product"];
 

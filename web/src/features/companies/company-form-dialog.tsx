@@ -1,10 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useLocation } from "wouter";
-import { Button } from "../../components/ui/button.tsx";
-import { Dialog } from "../../components/ui/dialog.tsx";
-import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Field } from "../../components/ui/field.tsx";
+import { FormDialog } from "../../components/ui/form-dialog.tsx";
 import type { Company } from "../../lib/types.ts";
+import { ContactPointFields } from "./contact-point-fields.tsx";
 import { orNull, useSaveCompany } from "./queries.ts";
 
 const FIELDS = ["name", "email", "phone", "website"];
@@ -23,8 +22,7 @@ export function CompanyFormDialog({ open, company, onClose }: Props) {
     save.reset();
     onClose();
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     save.mutate(
       { name: name.trim(), email: orNull(email), phone: orNull(phone), website: orNull(website) },
       {
@@ -34,32 +32,26 @@ export function CompanyFormDialog({ open, company, onClose }: Props) {
         },
       },
     );
-  };
   return (
-    <Dialog open={open} title={company ? "Edit company" : "New company"} onClose={close} testId="company-dialog">
-      <form className="form" onSubmit={submit}>
-        <ErrorBanner error={save.error} shownFields={FIELDS} />
-        <Field label="Name" error={save.error?.issueFor("name")}>
-          {(id) => <input id={id} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <div className="grid-2">
-          <Field label="Email" error={save.error?.issueFor("email")}>
-            {(id) => <input id={id} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
-          </Field>
-          <Field label="Phone" error={save.error?.issueFor("phone")}>
-            {(id) => <input id={id} value={phone} onChange={(e) => setPhone(e.target.value)} />}
-          </Field>
-        </div>
-        <Field label="Website" error={save.error?.issueFor("website")}>
-          {(id) => <input id={id} value={website} onChange={(e) => setWebsite(e.target.value)} />}
-        </Field>
-        <div className="form-actions">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={save.isPending} data-testid="save-company">
-            {company ? "Save" : "Create"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={company ? "Edit company" : "New company"}
+      testId="company-dialog"
+      error={save.error}
+      shownFields={FIELDS}
+      busy={save.isPending}
+      submitLabel={company ? "Save" : "Create"}
+      submitTestId="save-company"
+      onClose={close}
+      onSubmit={submit}
+    >
+      <Field label="Name" error={save.error?.issueFor("name")}>
+        {(id) => <input id={id} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <ContactPointFields email={email} phone={phone} onEmail={setEmail} onPhone={setPhone} error={save.error} />
+      <Field label="Website" error={save.error?.issueFor("website")}>
+        {(id) => <input id={id} value={website} onChange={(e) => setWebsite(e.target.value)} />}
+      </Field>
+    </FormDialog>
   );
 }

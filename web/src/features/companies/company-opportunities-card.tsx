@@ -2,9 +2,8 @@ import { useState } from "react";
 import { Link } from "wouter";
 import { Button } from "../../components/ui/button.tsx";
 import { Card } from "../../components/ui/card.tsx";
-import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Pill } from "../../components/ui/pill.tsx";
-import { EmptyState, Loading } from "../../components/ui/states.tsx";
+import { EmptyState } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { humanise } from "../../lib/format.ts";
 import { formatMoney } from "../../lib/money.ts";
@@ -13,13 +12,10 @@ import type { Company, Opportunity } from "../../lib/types.ts";
 import { CreateOpportunityDialog } from "../opportunities/create-opportunity-dialog.tsx";
 import { STATUS_TONE } from "../opportunities/opportunity-list.tsx";
 
-type Props = {
-  company: Company;
-  opportunities: { data: Opportunity[] | undefined; isPending: boolean; error: unknown };
-};
+type Props = { company: Company; opportunities: Opportunity[] };
 
 export function CompanyOpportunitiesCard({ company, opportunities }: Props) {
-  const rows = opportunities.data ?? [];
+  const rows = opportunities;
   const canCreate = useCan("opportunities:write");
   const [creating, setCreating] = useState(false);
   return (
@@ -35,10 +31,7 @@ export function CompanyOpportunitiesCard({ company, opportunities }: Props) {
       }
     >
       {creating ? <CreateOpportunityDialog open company={company} onClose={() => setCreating(false)} /> : null}
-      <ErrorBanner error={opportunities.error} />
-      {opportunities.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState title="No opportunities for this company" />
       ) : (
         <Table

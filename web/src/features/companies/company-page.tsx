@@ -1,31 +1,19 @@
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Button } from "../../components/ui/button.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Loading } from "../../components/ui/states.tsx";
-import { api } from "../../lib/api.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useCan } from "../../lib/session.tsx";
-import type { Opportunity, Page } from "../../lib/types.ts";
-import { OPPORTUNITIES_KEY } from "../opportunities/queries.ts";
 import { useCompany } from "../xero-invoices/queries.ts";
 import { CompanyFormDialog } from "./company-form-dialog.tsx";
 import { CompanyInvoicesCard } from "./company-invoices-card.tsx";
 import { CompanyOpportunitiesCard } from "./company-opportunities-card.tsx";
 import { CompanyXeroLink } from "./company-xero-link.tsx";
 import { ContactsCard } from "./contacts-card.tsx";
-import { useArchiveCompany, useDeleteCompany } from "./queries.ts";
-
-function useCompanyOpportunities(companyId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...OPPORTUNITIES_KEY, { company_id: companyId }],
-    queryFn: async () =>
-      (await api<Page<Opportunity>>("/opportunities", { query: { company_id: companyId, limit: 100 } })).data,
-    enabled,
-  });
-}
+import { PayerRelationsCard } from "./payer-relations-card.tsx";
+import { useArchiveCompany, useCompanyOverview, useDeleteCompany } from "./queries.ts";
 
 function Back() {
   return (
@@ -38,10 +26,9 @@ function Back() {
 export function CompanyPage({ id }: { id: string }) {
   const [, navigate] = useLocation();
   const canWrite = useCan("companies:write");
-  const canReadInvoices = useCan("invoices:read");
-  const canReadOpportunities = useCan("opportunities:read");
   const company = useCompany(id, true);
-  const opportunities = useCompanyOpportunities(id, canReadOpportunities);
+  // Opportunities, invoices and payer relations in one request; each part is present only with its scope.
+  const overview = useCompanyOverview(id);
   const remove = useDeleteCompany(id);
   const archive = useArchiveCompany(id);
   const [editing, setEditing] = useState(false);
@@ -94,8 +81,20 @@ export function CompanyPage({ id }: { id: string }) {
         </div>
       ) : null}
       <ContactsCard companyId={id} />
-      {canReadOpportunities ? <CompanyOpportunitiesCard company={c} opportunities={opportunities} /> : null}
-      {canReadInvoices && opportunities.data ? <CompanyInvoicesCard opportunities={opportunities.data} /> : null}
+      <ErrorBanner error={overview.error} onRetry={() => void overview.refetch()} />
+      {overview.isPending ? (
+        <Loading />
+      ) : overview.data ? (
+        <>
+          {overview.data.opportunities ? (
+            <CompanyOpportunitiesCard company={c} opportunities={overview.data.opportunities} />
+          ) : null}
+          {overview.data.payer_for ? <PayerRelationsCard relations={overview.data.payer_for} /> : null}
+          {overview.data.invoices ? (
+            <CompanyInvoicesCard invoices={overview.data.invoices} opportunities={overview.data.opportunities ?? []} />
+          ) : null}
+        </>
+      ) : null}
       {editing ? <CompanyFormDialog open company={c} onClose={() => setEditing(false)} /> : null}
       <ConfirmDialog
         open={deleting}

@@ -1,9 +1,8 @@
-import { type FormEvent, useState } from "react";
-import { Button } from "../../components/ui/button.tsx";
-import { Dialog } from "../../components/ui/dialog.tsx";
-import { ErrorBanner } from "../../components/ui/error-banner.tsx";
+import { useState } from "react";
 import { Field } from "../../components/ui/field.tsx";
+import { FormDialog } from "../../components/ui/form-dialog.tsx";
 import type { Contact } from "../../lib/types.ts";
+import { ContactPointFields } from "./contact-point-fields.tsx";
 import { orNull, useSaveContact } from "./queries.ts";
 
 const FIELDS = ["name", "email", "phone"];
@@ -19,35 +18,28 @@ export function ContactFormDialog({ open, companyId, contact, onClose }: Props) 
     save.reset();
     onClose();
   };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () =>
     save.mutate(
       { name: name.trim(), email: orNull(email), phone: orNull(phone), company_id: companyId },
       { onSuccess: close },
     );
-  };
   return (
-    <Dialog open={open} title={contact ? "Edit contact" : "New contact"} onClose={close} testId="contact-dialog">
-      <form className="form" onSubmit={submit}>
-        <ErrorBanner error={save.error} shownFields={FIELDS} />
-        <Field label="Name" error={save.error?.issueFor("name")}>
-          {(id) => <input id={id} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <div className="grid-2">
-          <Field label="Email" error={save.error?.issueFor("email")}>
-            {(id) => <input id={id} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
-          </Field>
-          <Field label="Phone" error={save.error?.issueFor("phone")}>
-            {(id) => <input id={id} value={phone} onChange={(e) => setPhone(e.target.value)} />}
-          </Field>
-        </div>
-        <div className="form-actions">
-          <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" busy={save.isPending} data-testid="save-contact">
-            {contact ? "Save" : "Add contact"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={contact ? "Edit contact" : "New contact"}
+      testId="contact-dialog"
+      error={save.error}
+      shownFields={FIELDS}
+      busy={save.isPending}
+      submitLabel={contact ? "Save" : "Add contact"}
+      submitTestId="save-contact"
+      onClose={close}
+      onSubmit={submit}
+    >
+      <Field label="Name" error={save.error?.issueFor("name")}>
+        {(id) => <input id={id} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <ContactPointFields email={email} phone={phone} onEmail={setEmail} onPhone={setPhone} error={save.error} />
+    </FormDialog>
   );
 }

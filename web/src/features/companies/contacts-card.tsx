@@ -4,6 +4,7 @@ import { Card } from "../../components/ui/card.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Pill } from "../../components/ui/pill.tsx";
+import { RowActions } from "../../components/ui/row-actions.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { useCan } from "../../lib/session.tsx";
@@ -72,21 +73,7 @@ export function ContactsCard({ companyId }: { companyId: string }) {
               <td>{c.email ?? "—"}</td>
               <td>{c.phone ?? "—"}</td>
               {canWrite ? (
-                <td className="actions-cell">
-                  <div className="row-actions">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => setEditing({ contact: c })}
-                      data-testid="edit-contact"
-                    >
-                      Edit
-                    </Button>
-                    <Button size="sm" variant="ghost" onClick={() => setRemoving(c)} data-testid="remove-contact">
-                      Remove
-                    </Button>
-                  </div>
-                </td>
+                <RowActions name="contact" onEdit={() => setEditing({ contact: c })} onRemove={() => setRemoving(c)} />
               ) : null}
             </tr>
           ))}

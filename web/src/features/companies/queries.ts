@@ -1,11 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ApiError, api } from "../../lib/api.ts";
-import type { Company, Contact, Page } from "../../lib/types.ts";
+import type { Company, CompanyOverview, Contact, Page } from "../../lib/types.ts";
+import { OPPORTUNITIES_KEY } from "../opportunities/queries.ts";
 import { companyKey } from "../xero-invoices/queries.ts";
 
 export const COMPANIES_KEY = ["companies"] as const;
 export const CONTACTS_KEY = ["contacts"] as const;
 export const companyContactsKey = (companyId: string) => ["contacts", { company_id: companyId }] as const;
+
+/**
+ * The company page's opportunities, invoices and payer relations in one request. Keyed under opportunities, so
+ * creating or moving one refreshes it; each part is absent when the caller may not read it.
+ */
+export const companyOverviewKey = (id: string) => [...OPPORTUNITIES_KEY, "company-overview", id] as const;
+
+export function useCompanyOverview(id: string) {
+  return useQuery({
+    queryKey: companyOverviewKey(id),
+    queryFn: () => api<CompanyOverview>(`/companies/${id}/overview`),
+  });
+}
 
 export type CompanyInput = { name: string; email: string | null; phone: string | null; website: string | null };
 export type ContactInput = {

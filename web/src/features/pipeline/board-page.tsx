@@ -6,8 +6,8 @@ import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { api } from "../../lib/api.ts";
 import { useCan } from "../../lib/session.tsx";
-import type { Company } from "../../lib/types.ts";
-import { companyKey } from "../xero-invoices/queries.ts";
+import type { Company, Page } from "../../lib/types.ts";
+import { COMPANIES_KEY } from "../companies/queries.ts";
 import { BoardColumn } from "./board-column.tsx";
 import { useBoardOpportunities, useMoveOpportunity, useStages } from "./queries.ts";
 import type { BoardOpportunity, Stage } from "./types.ts";
@@ -22,17 +22,23 @@ function stageOf(o: BoardOpportunity, stages: Stage[]): Stage | undefined {
   );
 }
 
-/** The companies named on the board, each read once and shared with the company pages' cache. */
+/**
+ * The names of the companies on the board: one request per hundred companies (`?ids=`), not one per card.
+ * Sorting the ids keeps the query keys stable as cards move between columns.
+ */
 function useCompanyNames(ids: string[], enabled: boolean): Map<string, string> {
+  const sorted = [...ids].sort();
+  const chunks: string[][] = [];
+  for (let i = 0; i < sorted.length; i += 100) chunks.push(sorted.slice(i, i + 100));
   const results = useQueries({
-    queries: ids.map((id) => ({
-      queryKey: companyKey(id),
-      queryFn: () => api<Company>(`/companies/${id}`),
+    queries: chunks.map((chunk) => ({
+      queryKey: [...COMPANIES_KEY, { ids: chunk }],
+      queryFn: () => api<Page<Company>>("/companies", { query: { ids: chunk.join(","), limit: 100 } }),
       enabled,
       staleTime: 60_000,
     })),
   });
-  return new Map(results.flatMap((r) => (r.data ? [[r.data.id, r.data.name] as const] : [])));
+  return new Map(results.flatMap((r) => (r.data ? r.data.data.map((c) => [c.id, c.name] as const) : [])));
 }
 
 export function BoardPage() {

@@ -4,6 +4,7 @@ import { Card } from "../../components/ui/card.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/ui/error-banner.tsx";
 import { Pill } from "../../components/ui/pill.tsx";
+import { RowActions } from "../../components/ui/row-actions.tsx";
 import { EmptyState, Loading } from "../../components/ui/states.tsx";
 import { Table } from "../../components/ui/table.tsx";
 import { formatPercent } from "../../lib/format.ts";
@@ -115,21 +116,11 @@ export function ProductsPage() {
                 <td className="num">{p.deposit_percent === null ? "Default" : formatPercent(p.deposit_percent)}</td>
                 <td className="num">{formatPercent(p.tax_rate)}</td>
                 {canWrite ? (
-                  <td className="actions-cell">
-                    <div className="row-actions">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => setEditing({ product: p })}
-                        data-testid="edit-product"
-                      >
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="ghost" onClick={() => setRemoving(p)} data-testid="remove-product">
-                        Remove
-                      </Button>
-                    </div>
-                  </td>
+                  <RowActions
+                    name="product"
+                    onEdit={() => setEditing({ product: p })}
+                    onRemove={() => setRemoving(p)}
+                  />
                 ) : null}
               </tr>
             ))}

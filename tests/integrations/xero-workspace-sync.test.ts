@@ -98,8 +98,16 @@ describe("Xero workspace sync", () => {
     expect((await api("GET", `/api/v1/opportunities/${oppId}/xero-raised-invoices`)).body.data).toEqual([]);
   });
 
-  it("links invoices Xero generates from a Settle repeating invoice and promotes the recurring lines", async () => {
+  it("links invoices Xero generates from a Settle repeating invoice and promotes only the lines it bills", async () => {
     const { ctx, api, oppId } = await connectedWorkspace(database, server, "Sync repeating", clock);
+    // A second recurring line the template does not bill: its generated invoices must leave it alone.
+    const support = await api("POST", "/api/v1/products", {
+      name: "Support",
+      unit_amount: 2_000,
+      currency: "NZD",
+      billing: "recurring",
+    });
+    await api("POST", `/api/v1/opportunities/${oppId}/products`, { product_id: support.body.id, quantity: "1" });
     const lines = (await api("GET", `/api/v1/opportunities/${oppId}/products`)).body.data;
     const today = server.sandbox.admin.now().toISOString().slice(0, 10);
     const created = await api("POST", `/api/v1/opportunities/${oppId}/xero-repeating-invoices`, {
@@ -112,6 +120,7 @@ describe("Xero workspace sync", () => {
     const generated = server.sandbox.admin.advanceClock(60_000);
     expect(generated.length).toBeGreaterThan(0);
     await syncXeroWorkspace(ctx);
+    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "invoiced", "unpaid"]);
     const shown = (await api("GET", `/api/v1/opportunities/${oppId}/xero-raised-invoices`)).body.data;
     expect(shown[0]).toMatchObject({
       origin: "repeating",
@@ -121,7 +130,7 @@ describe("Xero workspace sync", () => {
     const tenantId = (await api("GET", "/api/v1/integrations/xero")).body.tenant_id;
     server.sandbox.admin.recordPayment(tenantId, generated[0]?.invoiceId ?? "");
     await syncXeroWorkspace(ctx);
-    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "paid"]);
+    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "paid", "unpaid"]);
   });
 
   it("converges under 429/500/503/slow faults on a fifth of calls: no duplicate, no status lowered", async () => {

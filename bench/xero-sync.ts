@@ -48,16 +48,7 @@ export async function runXeroSyncBench(): Promise<Record<string, unknown>> {
       const measure = async (run: () => Promise<unknown>) => {
         const before = await calls();
         const started = performance.now();
-        // A reused keep-alive socket the server already closed can reset once; the sync is convergent, so it
-        // is simply run again (its calls still count).
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            await run();
-            break;
-          } catch (error) {
-            if (attempt >= 3) throw error;
-          }
-        }
+        await run();
         const n = (await calls()) - before;
         return {
           calls: n,

@@ -79,6 +79,21 @@ describe("Xero workspace sync", () => {
     expect(JSON.stringify(bad.body)).toContain("sync_interval_minutes");
   });
 
+  it("reads only what changed since the last complete run: one call for a few changes in a large organisation", async () => {
+    const { ctx, tenantId, contactId } = await connectedWorkspace(database, server, "Sync incremental", clock);
+    expect(server.sandbox.admin.seedInvoices(tenantId, 1_500, contactId)).toBe(1_500);
+    server.sandbox.admin.advanceClock(10 * 60_000);
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 2, read: 1_500 });
+    server.sandbox.admin.advanceClock(10 * 60_000);
+    const remote = Object.values(server.sandbox.admin.organisation(tenantId)?.invoices ?? {});
+    for (const invoice of remote.slice(0, 3)) {
+      server.sandbox.admin.updateInvoice(tenantId, invoice.invoiceId, { Reference: "changed" });
+    }
+    // The 1,500 were answered minutes before the first run ended: only the three changes are read, in one page.
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 1, read: 3 });
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 1, read: 3, changed: 0 });
+  });
+
   it("reads a Settle invoice paid in Xero and promotes its lines, paid_at from Xero's payment date", async () => {
     const { ctx, api, oppId, tenantId } = await connectedWorkspace(database, server, "Sync payment", clock);
     const sent = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, {

@@ -40,8 +40,8 @@ export const xeroWebhookDeliveries = pgTable(
 export const XERO_SYNC_RUN_STATES = ["idle", "running", "failed"] as const;
 
 /**
- * The workspace sync's place in its Xero organisation: `watermark` is the UpdatedDateUTC at the end of the
- * last complete page (the next run reads from it minus a safety margin), and the progress of the current run.
+ * The workspace sync's place in its Xero organisation: `watermark` is where the next run reads from (Xero's
+ * clock, already a safety margin behind the last complete page or run), and the progress of the current run.
  */
 export const xeroSyncStates = pgTable("xero_sync_states", {
   workspaceId: text()

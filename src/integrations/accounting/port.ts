@@ -75,6 +75,8 @@ export type LedgerInvoicePage = {
   page: number;
   pageCount: number | null;
   itemCount: number | null;
+  /** The vendor's own clock when it answered (its Date header), to the second; null when it sent none. */
+  servedAt: Date | null;
 };
 
 /**

@@ -16,6 +16,11 @@ import { ianaTimeZone } from "./xero-timezones.ts";
 // IDs= caps at ~52 GUIDs because of URL length (Xero-OpenAPI #534).
 const IDS_PER_REQUEST = 50;
 
+function httpDate(value: unknown): Date | null {
+  const at = typeof value === "string" ? new Date(value) : null;
+  return at && Number.isFinite(at.getTime()) ? at : null;
+}
+
 /** The organisation's accounting calls with one access token (src/integrations/accounting/port.ts). */
 export function createXeroLedger(
   apiUrl: string,
@@ -158,7 +163,7 @@ export function createXeroLedger(
       return found;
     },
     listInvoicesChangedSince: async ({ modifiedSince, page, pageSize, contactIds }) => {
-      const { body } = await readXero("Reading changed Xero invoices", async () =>
+      const { body, response } = await readXero("Reading changed Xero invoices", async () =>
         (await api()).getInvoices(
           tenantId,
           modifiedSince ?? undefined,
@@ -182,6 +187,7 @@ export function createXeroLedger(
         page,
         pageCount: pagination?.pageCount ?? null,
         itemCount: pagination?.itemCount ?? null,
+        servedAt: httpDate(response?.headers?.date),
       };
     },
     findInvoicesByReference: async (reference) => {

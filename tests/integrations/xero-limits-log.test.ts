@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
+import { xeroConnections } from "../../src/db/schema/integrations.ts";
 import { jobs } from "../../src/db/schema/jobs.ts";
 import { xeroCallLog, xeroRateLimits } from "../../src/db/schema/xero-sync.ts";
 import { enqueue } from "../../src/jobs/enqueue.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { pruneXeroLog } from "../../src/modules/integrations/index.ts";
-import { XERO_LIMITS } from "../../src/modules/integrations/xero-call-gate.ts";
+import { sealTokens } from "../../src/modules/integrations/internal.ts";
+import { TOKEN_REFRESH_ACTION, XERO_LIMITS } from "../../src/modules/integrations/xero-call-gate.ts";
 import { syncXeroWorkspace } from "../../src/modules/invoices/index.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { startXeroServer } from "../support/xero-server.ts";
@@ -125,6 +127,57 @@ describe("Xero limits and the integration log", () => {
     expect(
       (await database.db.select().from(xeroCallLog).where(eq(xeroCallLog.workspaceId, ws.workspaceId))).length,
     ).toBe(0);
+  });
+});
+
+describe("token refreshes in the integration log", () => {
+  it("records each refresh (outcome, status, duration) outside the limits; a refused one says Reconnect Xero", async () => {
+    const { ws, api, tenantId } = await connectedWorkspace(database, server, "Token log", clock);
+    server.sandbox.admin.expireAccessTokens();
+    expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(200);
+    const log = await api("GET", "/api/v1/integrations/xero/log?limit=100");
+    const refreshes = log.body.data.filter((e: { action: string }) => e.action === TOKEN_REFRESH_ACTION);
+    expect(refreshes).toEqual([
+      expect.objectContaining({ outcome: "ok", http_status: 200, fix: null, user_initiated: true }),
+    ]);
+    expect(refreshes[0].duration_ms).toBeGreaterThanOrEqual(0);
+
+    // A refresh is not an Accounting API call: at two calls a minute, the refused call, the refresh and the
+    // call again still go.
+    const saved = { ...XERO_LIMITS };
+    try {
+      await database.db.delete(xeroCallLog).where(eq(xeroCallLog.tenantId, tenantId));
+      Object.assign(XERO_LIMITS, { perMinute: 2 });
+      server.sandbox.admin.expireAccessTokens();
+      expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(200);
+    } finally {
+      Object.assign(XERO_LIMITS, saved);
+    }
+
+    // A refresh token Xero no longer honours: the refresh fails, is logged with the fix, and the card says so.
+    const [row] = await database.db
+      .select()
+      .from(xeroConnections)
+      .where(eq(xeroConnections.workspaceId, ws.workspaceId));
+    const past = new Date(Date.now() - 60_000);
+    await database.db
+      .update(xeroConnections)
+      .set(
+        sealTokens(server.accounting.tokenBox, ws.workspaceId, {
+          accessToken: "x",
+          refreshToken: "gone",
+          expiresAt: past,
+        }),
+      )
+      .where(eq(xeroConnections.id, row?.id ?? ""));
+    expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(422);
+    const failed = await api("GET", "/api/v1/integrations/xero/log?outcome=failed");
+    expect(failed.body.data[0]).toMatchObject({
+      action: TOKEN_REFRESH_ACTION,
+      outcome: "failed",
+      http_status: 400,
+      fix: "Reconnect Xero under Settings → Integrations.",
+    });
   });
 });
 

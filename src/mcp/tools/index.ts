@@ -47,6 +47,13 @@ import {
   listXeroOptionsTool,
   syncXeroInvoicesTool,
 } from "./xero.ts";
+import {
+  addPayerCompanyTool,
+  listPayerCompaniesTool,
+  listXeroLogTool,
+  pinXeroInvoiceTool,
+  removePayerCompanyTool,
+} from "./xero-sync.ts";
 
 /** Every tool, in the order tools/list shows them (each actor sees the subset its scopes allow). */
 export const ALL_TOOLS: readonly ToolDescriptor[] = [
@@ -90,5 +97,10 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   updateInvoiceTool,
   emailInvoiceTool,
   createPortalLinkTool,
+  listPayerCompaniesTool,
+  addPayerCompanyTool,
+  removePayerCompanyTool,
+  pinXeroInvoiceTool,
+  listXeroLogTool,
   ...dealAliasTools,
 ];

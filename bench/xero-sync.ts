@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { companies, invoices, opportunities } from "../src/db/schema/index.ts";
 import { xeroCallLog } from "../src/db/schema/xero-sync.ts";
 import { newId } from "../src/lib/ids.ts";
-import { XERO_LIMITS } from "../src/modules/integrations/xero-call-gate.ts";
 import { syncOpportunityXeroInvoices, syncXeroWorkspace } from "../src/modules/invoices/index.ts";
 import { DEMO_APP } from "../src/sandboxes/xero/identity/demo-app.ts";
 import { signWebhookBody } from "../src/sandboxes/xero/index.ts";
@@ -27,13 +26,16 @@ const UNLIMITED = { concurrent: 1_000, perMinute: 1e9, perDay: 1e9, appPerMinute
 export async function runXeroSyncBench(): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   const rows: Record<string, unknown>[] = [];
-  const saved = { ...XERO_LIMITS };
-  Object.assign(XERO_LIMITS, { concurrent: 1_000, perMinute: 1e9, perDay: 1e9 });
   for (const target of benchDatabases()) {
     const database = await target.open();
     let offsetMs = 0;
     const clock = { now: () => new Date(Date.now() + offsetMs) };
-    const server = await startXeroServer(database, clock, {}, { sandboxLimits: UNLIMITED });
+    const server = await startXeroServer(
+      database,
+      clock,
+      {},
+      { sandboxLimits: UNLIMITED, callLimits: { concurrent: 1_000, perMinute: 1e9, perDay: 1e9 } },
+    );
     try {
       const { ws, ctx, tenantId, contactId, companyId } = await connectedWorkspace(
         database,
@@ -95,7 +97,6 @@ export async function runXeroSyncBench(): Promise<Record<string, unknown>> {
       await database.close();
     }
   }
-  Object.assign(XERO_LIMITS, saved);
   printTable(
     "Xero sync: calls and wall time (targets: first ≤ 20 calls, incremental ≤ 2; webhook ack p99 ≤ 20 ms)",
     rows,

@@ -9,7 +9,6 @@ import { createLogger } from "../lib/logger.ts";
 import { defaultMailFrom } from "../modules/mail/index.ts";
 import { createPaymentsProvider } from "../runtime/payments-provider.ts";
 import { lazySecretBox, loadSecretBox } from "../runtime/secret-key.ts";
-import { followXeroSandboxLimits } from "../runtime/xero-sandbox-limits.ts";
 import { parseFlags } from "./args.ts";
 
 /**
@@ -30,7 +29,6 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     return 2;
   }
   const logger = createLogger(config.logLevel);
-  followXeroSandboxLimits(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
   const runner = createJobRunner({
     db: database.db,

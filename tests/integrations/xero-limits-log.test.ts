@@ -8,7 +8,7 @@ import { enqueue } from "../../src/jobs/enqueue.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { pruneXeroLog } from "../../src/modules/integrations/index.ts";
 import { sealTokens } from "../../src/modules/integrations/internal.ts";
-import { TOKEN_REFRESH_ACTION, XERO_LIMITS } from "../../src/modules/integrations/xero-call-gate.ts";
+import { TOKEN_REFRESH_ACTION } from "../../src/modules/integrations/xero-call-gate.ts";
 import { syncXeroWorkspace } from "../../src/modules/invoices/index.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { startXeroServer } from "../support/xero-server.ts";
@@ -144,14 +144,13 @@ describe("token refreshes in the integration log", () => {
 
     // A refresh is not an Accounting API call: at two calls a minute, the refused call, the refresh and the
     // call again still go.
-    const saved = { ...XERO_LIMITS };
     try {
       await database.db.delete(xeroCallLog).where(eq(xeroCallLog.tenantId, tenantId));
-      Object.assign(XERO_LIMITS, { perMinute: 2 });
+      server.accounting.callLimits = { perMinute: 2 };
       server.sandbox.admin.expireAccessTokens();
       expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(200);
     } finally {
-      Object.assign(XERO_LIMITS, saved);
+      server.accounting.callLimits = {};
     }
 
     // A refresh token Xero no longer honours: the refresh fails, is logged with the fix, and the card says so.
@@ -184,10 +183,10 @@ describe("token refreshes in the integration log", () => {
 describe("the per-organisation limiter", () => {
   it("keeps calls in flight and per minute under the limits, counted in the database", async () => {
     const { ws } = await connectedWorkspace(database, server, "Limiter", clock);
-    const saved = { ...XERO_LIMITS };
     try {
-      // Xero's 5 in flight and 55 a minute, scaled down so a test can reach them.
-      Object.assign(XERO_LIMITS, { concurrent: 1, perMinute: 1_000 });
+      // Xero's 5 in flight and 55 a minute, scaled down so a test can reach them (the adapter's limits, as
+      // config sets them for a sandbox).
+      server.accounting.callLimits = { concurrent: 1, perMinute: 1_000 };
       server.sandbox.admin.injectFault({ kind: "slow", delayMs: 300, count: 3, pathContains: "/TaxRates" });
       const get = () =>
         fetch(`${server.origin}/api/v1/integrations/xero/tax-rates`, {
@@ -202,12 +201,12 @@ describe("the per-organisation limiter", () => {
       const overlapping = spans.filter(([s], i) => spans.some(([s2, e2], j) => j !== i && s2 < s && s < e2));
       expect(overlapping).toEqual([]);
 
-      Object.assign(XERO_LIMITS, { concurrent: 5, perMinute: 1 });
+      server.accounting.callLimits = { concurrent: 5, perMinute: 1 };
       const refused = await get();
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
-      Object.assign(XERO_LIMITS, saved);
+      server.accounting.callLimits = {};
     }
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { xeroCallLog, xeroRateLimits } from "../../db/schema/xero-sync.ts";
-import type { LedgerCallGate } from "../../integrations/accounting/port.ts";
+import type { LedgerCallGate, LedgerCallLimits } from "../../integrations/accounting/port.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 import { RECONNECT_FIX } from "./internal.ts";
@@ -9,21 +9,18 @@ import { knownXeroFix } from "./xero-known-fixes.ts";
 
 /**
  * Xero's limits per organisation, kept a little under: 5 in flight, 55 a minute (Xero allows 60), and a day
- * budget of which background work (sync, webhooks) leaves `userReserve` for what members ask for.
+ * budget of which background work (sync, webhooks) leaves `userReserve` for what members ask for. The adapter's
+ * `callLimits` (from config: a sandbox that allows more) override them.
  */
-export const XERO_LIMITS = { concurrent: 5, perMinute: 55, perDay: 5000, userReserve: 500 };
-const XERO_DEFAULT_LIMITS = { ...XERO_LIMITS };
+export const XERO_LIMITS: Readonly<LedgerCallLimits> = Object.freeze({
+  concurrent: 5,
+  perMinute: 55,
+  perDay: 5000,
+  userReserve: 500,
+});
 
-/**
- * Matches the limiter to a Xero that allows more than the real one (a sandbox started with raised limits, as
- * suites that make many calls to one organisation do); `resetXeroLimits` goes back to Xero's own.
- */
-export function setXeroLimits(limits: Partial<typeof XERO_LIMITS>): void {
-  Object.assign(XERO_LIMITS, limits);
-}
-
-export function resetXeroLimits(): void {
-  Object.assign(XERO_LIMITS, XERO_DEFAULT_LIMITS);
+function limitsOf(ctx: Ctx): LedgerCallLimits {
+  return { ...XERO_LIMITS, ...ctx.accounting?.callLimits };
 }
 
 /** A call still "in flight" after this long belongs to a process that died; it no longer holds a slot. */
@@ -159,16 +156,17 @@ async function trySlot(ctx: Ctx, scope: CallScope, action: string): Promise<Slot
           ne(xeroCallLog.action, TOKEN_REFRESH_ACTION),
         ),
       );
-    const dayBudget = XERO_LIMITS.perDay - (scope.userInitiated ? 0 : XERO_LIMITS.userReserve);
+    const limits = limitsOf(ctx);
+    const dayBudget = limits.perDay - (scope.userInitiated ? 0 : limits.userReserve);
     if (Number(counts?.day ?? 0) >= dayBudget) {
       const oldest = counts?.oldestInDay ? new Date(counts.oldestInDay).getTime() : nowMs;
       return { pausedSeconds: Math.max(1, Math.ceil((oldest + 86_400_000 - nowMs) / 1000)), reason: "day budget" };
     }
-    if (Number(counts?.minute ?? 0) >= XERO_LIMITS.perMinute) {
+    if (Number(counts?.minute ?? 0) >= limits.perMinute) {
       const oldest = counts?.oldestInMinute ? new Date(counts.oldestInMinute).getTime() : nowMs;
       return { waitMs: Math.max(POLL_MS, oldest + 60_000 - nowMs) };
     }
-    if (Number(counts?.inFlight ?? 0) >= XERO_LIMITS.concurrent) return { waitMs: POLL_MS };
+    if (Number(counts?.inFlight ?? 0) >= limits.concurrent) return { waitMs: POLL_MS };
     const id = newId("xeroCall");
     await tx.insert(xeroCallLog).values({
       id,

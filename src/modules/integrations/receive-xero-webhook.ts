@@ -29,8 +29,9 @@ export type XeroWebhookBody = z.infer<typeof XeroWebhookBody>;
  *
  * Deliveries coalesce: an organisation has at most one waiting job (its dedupe key is the organisation's
  * pending key), and that job reads every unprocessed delivery of the organisation at once. When the key is
- * taken, the insert locks that job's row (ON CONFLICT DO UPDATE) instead of adding one; the job gives its key
- * up under the same row lock before it reads, so a delivery either joins the job's read or queues the next job.
+ * taken the delivery queues nothing and joins the waiting job; nothing is locked, so acknowledgements never
+ * queue behind one another. The job gives its key up before it reads and reads again until nothing new is
+ * left (processXeroWebhooks), so a delivery stored meanwhile is read by it or queues the next job.
  * Intent-to-Receive (no events) stores nothing.
  */
 export async function receiveXeroWebhook(
@@ -74,7 +75,7 @@ export async function receiveXeroWebhook(
       select incoming.job_id, ${XERO_WEBHOOK_JOB}, jsonb_build_object('tenantId', incoming.tenant_id),
         ${at}::timestamptz, incoming.dedupe_key, 10
       from incoming join stored on stored.id = incoming.id
-      on conflict (dedupe_key) where dedupe_key is not null do update set run_at = jobs.run_at
+      on conflict (dedupe_key) where dedupe_key is not null do nothing
       returning id
     )
     select (select count(*) from stored)::int as stored, (select count(*) from queued)::int as queued

@@ -13,15 +13,19 @@ type Deps = { db: Db; clock: Clock; accounting?: AccountingProvider | undefined 
 
 /** Deliveries read per round; a busy organisation's backlog is taken in rounds, each one read of Xero. */
 const DELIVERIES_PER_ROUND = 2_000;
+const MAX_ROUNDS = 10;
 /** What one targeted sync is asked for at most (it reads them from Xero 50 to a call). */
 const IDS_PER_SYNC = 10_000;
 
 /**
  * An organisation's webhook job: every unprocessed delivery for it becomes ONE targeted read per connected
  * workspace (invoice ids deduplicated, `IDs=` in chunks of 50), however many deliveries Xero sent. The job
- * first gives up the organisation's pending key (under its row lock, see receiveXeroWebhook), so a delivery
- * stored from then on queues the next job instead of waiting on this one. Events carry no state, so order
- * and repetition do not matter: each read takes Xero's latest, and applying it is forward-only.
+ * first gives up the organisation's pending key, so a delivery stored from then on queues the next job, and
+ * reads again after each round until a read finds nothing: a delivery whose acknowledgement still saw the key
+ * taken but committed after the job's read is taken by the next round (or, committed even later, by the next
+ * delivery's job or the scheduled workspace sync, which read every unprocessed delivery and every change).
+ * Events carry no state, so order and repetition do not matter: each read takes Xero's latest, and applying
+ * it is forward-only.
  */
 export async function processXeroWebhooks(
   deps: Deps,
@@ -32,7 +36,8 @@ export async function processXeroWebhooks(
     .set({ dedupeKey: null })
     .where(and(eq(jobs.id, input.jobId), eq(jobs.dedupeKey, pendingXeroWebhookKey(input.tenantId))));
   const total = { deliveries: 0, invoices: 0, workspaces: 0 };
-  for (;;) {
+  // Under a steady stream the rounds would never end; what comes after the last one has queued the next job.
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const pending = await deps.db
       .select({ id: xeroWebhookDeliveries.id, body: xeroWebhookDeliveries.body })
       .from(xeroWebhookDeliveries)
@@ -48,8 +53,8 @@ export async function processXeroWebhooks(
       deps,
       pending.map((d) => d.id),
     );
-    if (pending.length < DELIVERIES_PER_ROUND) return total;
   }
+  return total;
 }
 
 /** A delivery stored before deliveries were kept per organisation (its job names the delivery). */

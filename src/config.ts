@@ -159,6 +159,9 @@ function xeroConfig(e: z.infer<typeof Env>, sandbox: string | undefined): XeroCo
     apiUrl: (e.XERO_API_URL ?? hosts.apiUrl).replace(/\/$/, ""),
     // The bundled sandbox signs its webhooks with its demo app's key.
     webhookKey: e.XERO_WEBHOOK_KEY ?? (real ? undefined : DEMO_APP.webhookKey),
+    // A sandbox started at another pace: the limiter follows it, 5 under, as it stays under Xero's 60.
+    callLimits:
+      !real && e.XERO_SANDBOX_CALLS_PER_MINUTE ? { perMinute: e.XERO_SANDBOX_CALLS_PER_MINUTE - 5 } : undefined,
   };
 }
 

@@ -10,7 +10,6 @@ import { createLogger } from "../lib/logger.ts";
 import { defaultMailFrom } from "../modules/mail/index.ts";
 import { createPaymentsProvider } from "../runtime/payments-provider.ts";
 import { lazySecretBox, loadSecretBox } from "../runtime/secret-key.ts";
-import { followXeroSandboxLimits } from "../runtime/xero-sandbox-limits.ts";
 import { parseFlags } from "./args.ts";
 
 const LOW_PRIORITY = 10;
@@ -43,7 +42,6 @@ export async function runWorker(config: Config, args: string[]): Promise<number>
     // host of its own loses nothing by it.
     setPriority(0, LOW_PRIORITY);
   }
-  followXeroSandboxLimits(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl });
   const runner = createJobRunner({
     db: database.db,

@@ -16,7 +16,8 @@ export const JOB_PAYLOADS = {
   "imports.run": z.object({ importId: z.string() }),
   "automations.match-event": z.object({ eventId: z.string() }),
   "automations.run-action": z.object({ actionRunId: z.string() }),
-  "accounting.xero-webhook": z.object({ deliveryId: z.string() }),
+  // An organisation's unprocessed deliveries ({tenantId}); jobs queued before that name one delivery.
+  "accounting.xero-webhook": z.union([z.object({ tenantId: z.string() }), z.object({ deliveryId: z.string() })]),
   "accounting.sync-workspace": z.strictObject({}),
 } as const;
 

@@ -3,7 +3,6 @@ import type { Config } from "../config.ts";
 import { createStripeSandbox } from "../sandboxes/stripe/index.ts";
 import { DEMO_APP } from "../sandboxes/xero/identity/demo-app.ts";
 import { createXeroSandbox, loadOrCreateConsoleToken } from "../sandboxes/xero/index.ts";
-import { followXeroSandboxLimits } from "./xero-sandbox-limits.ts";
 
 type Mount = { prefix: string; app: { fetch: (request: Request) => Response | Promise<Response> } };
 
@@ -28,7 +27,6 @@ export async function createSandboxMounts(config: Config): Promise<SandboxMounts
   if (!config.sandboxes) {
     return { mounts: [], consoleLinks: [], close: async () => undefined };
   }
-  followXeroSandboxLimits(config);
   const consoleToken = loadOrCreateConsoleToken(join(config.dataDir, CONSOLE_TOKEN_FILE));
   const publicUrl = `${config.publicUrl}/sandbox/xero`;
   const xero = createXeroSandbox({

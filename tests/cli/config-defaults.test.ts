@@ -23,4 +23,11 @@ describe("defaults that differ between the embedded database and PostgreSQL", ()
     expect(real).toMatchObject({ clientId: "abc", apiUrl: "https://api.xero.com", loginUrl: "https://login.xero.com" });
     expect(loadConfig({ DATABASE_URL: PG }).xero).toBeUndefined();
   });
+
+  it("lets Settle's Xero limiter follow a sandbox started at another pace, and never real Xero", () => {
+    expect(loadConfig({}).xero?.callLimits).toBeUndefined();
+    expect(loadConfig({ XERO_SANDBOX_CALLS_PER_MINUTE: "600" }).xero?.callLimits).toEqual({ perMinute: 595 });
+    const real = loadConfig({ XERO_SANDBOX_CALLS_PER_MINUTE: "600", XERO_CLIENT_ID: "abc", XERO_CLIENT_SECRET: "s" });
+    expect(real.xero?.callLimits).toBeUndefined();
+  });
 });

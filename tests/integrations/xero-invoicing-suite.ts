@@ -4,7 +4,6 @@ import { JOB_DEFINITIONS } from "../../src/jobs/registry.ts";
 import { createJobRunner } from "../../src/jobs/runner.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
-import { resetXeroLimits, setXeroLimits } from "../../src/modules/integrations/xero-call-gate.ts";
 import { seedWorkspace } from "../support/builders.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { connectXero, httpClient, startXeroServer, XERO_NZ_TENANT } from "../support/xero-server.ts";
@@ -25,14 +24,13 @@ export function xeroInvoicingSuite() {
 
   beforeAll(async () => {
     suite.database = await createTestDatabase();
-    suite.server = await startXeroServer(suite.database, clock);
-    // Settle's own limiter counts every call of the file against that organisation; each test starts afresh.
-    setXeroLimits({ perMinute: 10_000 });
+    // Settle's own limiter counts every call of the file against that organisation, while the sandbox's limit
+    // starts afresh for each test: Settle's is raised to match.
+    suite.server = await startXeroServer(suite.database, clock, {}, { callLimits: { perMinute: 10_000 } });
   });
   // Every workspace here shares the sandbox's one demo organisation, and with it Xero's 60 calls a minute.
   beforeEach(() => suite.server.sandbox.admin.resetRateLimits());
   afterAll(async () => {
-    resetXeroLimits();
     await suite.server.close();
     await suite.database.close();
   });

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
+import { xeroConnections } from "../../src/db/schema/integrations.ts";
 import { jobs } from "../../src/db/schema/jobs.ts";
 import { xeroCallLog, xeroRateLimits } from "../../src/db/schema/xero-sync.ts";
 import { enqueue } from "../../src/jobs/enqueue.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { pruneXeroLog } from "../../src/modules/integrations/index.ts";
-import { XERO_LIMITS } from "../../src/modules/integrations/xero-call-gate.ts";
+import { sealTokens } from "../../src/modules/integrations/internal.ts";
+import { TOKEN_REFRESH_ACTION } from "../../src/modules/integrations/xero-call-gate.ts";
 import { syncXeroWorkspace } from "../../src/modules/invoices/index.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { startXeroServer } from "../support/xero-server.ts";
@@ -128,13 +130,63 @@ describe("Xero limits and the integration log", () => {
   });
 });
 
+describe("token refreshes in the integration log", () => {
+  it("records each refresh (outcome, status, duration) outside the limits; a refused one says Reconnect Xero", async () => {
+    const { ws, api, tenantId } = await connectedWorkspace(database, server, "Token log", clock);
+    server.sandbox.admin.expireAccessTokens();
+    expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(200);
+    const log = await api("GET", "/api/v1/integrations/xero/log?limit=100");
+    const refreshes = log.body.data.filter((e: { action: string }) => e.action === TOKEN_REFRESH_ACTION);
+    expect(refreshes).toEqual([
+      expect.objectContaining({ outcome: "ok", http_status: 200, fix: null, user_initiated: true }),
+    ]);
+    expect(refreshes[0].duration_ms).toBeGreaterThanOrEqual(0);
+
+    // A refresh is not an Accounting API call: at two calls a minute, the refused call, the refresh and the
+    // call again still go.
+    try {
+      await database.db.delete(xeroCallLog).where(eq(xeroCallLog.tenantId, tenantId));
+      server.accounting.callLimits = { perMinute: 2 };
+      server.sandbox.admin.expireAccessTokens();
+      expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(200);
+    } finally {
+      server.accounting.callLimits = {};
+    }
+
+    // A refresh token Xero no longer honours: the refresh fails, is logged with the fix, and the card says so.
+    const [row] = await database.db
+      .select()
+      .from(xeroConnections)
+      .where(eq(xeroConnections.workspaceId, ws.workspaceId));
+    const past = new Date(Date.now() - 60_000);
+    await database.db
+      .update(xeroConnections)
+      .set(
+        sealTokens(server.accounting.tokenBox, ws.workspaceId, {
+          accessToken: "x",
+          refreshToken: "gone",
+          expiresAt: past,
+        }),
+      )
+      .where(eq(xeroConnections.id, row?.id ?? ""));
+    expect((await api("GET", "/api/v1/integrations/xero/tax-rates")).status).toBe(422);
+    const failed = await api("GET", "/api/v1/integrations/xero/log?outcome=failed");
+    expect(failed.body.data[0]).toMatchObject({
+      action: TOKEN_REFRESH_ACTION,
+      outcome: "failed",
+      http_status: 400,
+      fix: "Reconnect Xero under Settings → Integrations.",
+    });
+  });
+});
+
 describe("the per-organisation limiter", () => {
   it("keeps calls in flight and per minute under the limits, counted in the database", async () => {
     const { ws } = await connectedWorkspace(database, server, "Limiter", clock);
-    const saved = { ...XERO_LIMITS };
     try {
-      // Xero's 5 in flight and 55 a minute, scaled down so a test can reach them.
-      Object.assign(XERO_LIMITS, { concurrent: 1, perMinute: 1_000 });
+      // Xero's 5 in flight and 55 a minute, scaled down so a test can reach them (the adapter's limits, as
+      // config sets them for a sandbox).
+      server.accounting.callLimits = { concurrent: 1, perMinute: 1_000 };
       server.sandbox.admin.injectFault({ kind: "slow", delayMs: 300, count: 3, pathContains: "/TaxRates" });
       const get = () =>
         fetch(`${server.origin}/api/v1/integrations/xero/tax-rates`, {
@@ -149,12 +201,12 @@ describe("the per-organisation limiter", () => {
       const overlapping = spans.filter(([s], i) => spans.some(([s2, e2], j) => j !== i && s2 < s && s < e2));
       expect(overlapping).toEqual([]);
 
-      Object.assign(XERO_LIMITS, { concurrent: 5, perMinute: 1 });
+      server.accounting.callLimits = { concurrent: 5, perMinute: 1 };
       const refused = await get();
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     } finally {
-      Object.assign(XERO_LIMITS, saved);
+      server.accounting.callLimits = {};
     }
   });
 });

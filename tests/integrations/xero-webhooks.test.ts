@@ -1,8 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { xeroWebhookDeliveries } from "../../src/db/schema/xero-sync.ts";
+import { jobs } from "../../src/db/schema/jobs.ts";
+import { xeroCallLog, xeroRaisedInvoices, xeroWebhookDeliveries } from "../../src/db/schema/xero-sync.ts";
 import type { Clock } from "../../src/lib/clock.ts";
+import { XERO_WEBHOOK_JOB } from "../../src/modules/integrations/index.ts";
 import { applyXeroInvoiceState } from "../../src/modules/invoices/apply-xero-invoice-state.ts";
 import { createTestDatabase } from "../support/test-db.ts";
 import { startXeroServer } from "../support/xero-server.ts";
@@ -40,6 +42,8 @@ describe("Xero webhooks", () => {
 
   it("stores a signed delivery once, acknowledges before processing, and a replayed POST queues nothing new", async () => {
     const { ws, tenantId } = await connectedWorkspace(database, server, "Webhook store");
+    // The sandbox's own delivery of the new contact arrives first, so it is not counted below.
+    await server.sandbox.admin.webhooks.idle();
     const before = await deliveries();
     const body = invoiceEvents(tenantId, ["0b5f3f3e-1111-4c1e-9a55-000000000001"]);
     const started = performance.now();
@@ -50,7 +54,12 @@ describe("Xero webhooks", () => {
     const [stored] = await database.db
       .select()
       .from(xeroWebhookDeliveries)
-      .where(eq(xeroWebhookDeliveries.eventCount, 1));
+      .where(
+        and(
+          eq(xeroWebhookDeliveries.tenantId, tenantId),
+          sql`${xeroWebhookDeliveries.body}->'events'->0->>'resourceId' = '0b5f3f3e-1111-4c1e-9a55-000000000001'`,
+        ),
+      );
     expect(stored?.processedAt).toBeNull();
     // Tampering with the body breaks the signature.
     const forged = await fetch(`${server.origin}/webhooks/xero`, {
@@ -66,6 +75,64 @@ describe("Xero webhooks", () => {
       .where(and(eq(xeroWebhookDeliveries.id, stored?.id ?? "")));
     expect(processed?.processedAt).not.toBeNull();
     expect(ws.workspaceId).toBeTruthy();
+  });
+
+  it("coalesces many deliveries for one organisation into one read of their invoices, 50 ids to a call", async () => {
+    const { ws, tenantId, contactId } = await connectedWorkspace(database, server, "Webhook burst");
+    expect(server.sandbox.admin.seedInvoices(tenantId, 120, contactId)).toBe(120);
+    const ids = Object.values(server.sandbox.admin.organisation(tenantId)?.invoices ?? {}).map((i) => i.invoiceId);
+    // 150 deliveries: one per invoice, and 30 more naming invoices already named (Xero repeats itself).
+    await server.sandbox.admin.webhooks.idle();
+    await drain(database, server, clock);
+    const bodies = [...ids, ...ids.slice(0, 30)].map((id) => invoiceEvents(tenantId, [id]));
+    for (let i = 0; i < bodies.length; i += 10) {
+      const answers = await Promise.all(bodies.slice(i, i + 10).map((body) => postWebhook(server.origin, body)));
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    }
+    const ofTenant = eq(xeroWebhookDeliveries.tenantId, tenantId);
+    // Every delivery is stored (unprocessed) before any processing; one job waits for all of them.
+    const stored = await database.db
+      .select()
+      .from(xeroWebhookDeliveries)
+      .where(and(ofTenant, isNull(xeroWebhookDeliveries.processedAt)));
+    expect(stored).toHaveLength(bodies.length);
+    const waiting = await database.db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.name, XERO_WEBHOOK_JOB),
+          eq(jobs.status, "queued"),
+          sql`${jobs.payload}->>'tenantId' = ${tenantId}`,
+        ),
+      );
+    expect(waiting).toHaveLength(1);
+
+    const reads = async () =>
+      (
+        await database.db
+          .select()
+          .from(xeroCallLog)
+          .where(and(eq(xeroCallLog.workspaceId, ws.workspaceId), eq(xeroCallLog.action, "Reading Xero invoices")))
+      ).length;
+    const before = await reads();
+    await drain(database, server, clock);
+    expect((await reads()) - before).toBeLessThanOrEqual(Math.ceil(bodies.length / 50));
+    expect((await reads()) - before).toBe(Math.ceil(ids.length / 50));
+    const raised = await database.db
+      .select()
+      .from(xeroRaisedInvoices)
+      .where(eq(xeroRaisedInvoices.workspaceId, ws.workspaceId));
+    expect(raised).toHaveLength(ids.length);
+    const after = await database.db.select().from(xeroWebhookDeliveries).where(ofTenant);
+    expect(after.every((d) => d.processedAt !== null)).toBe(true);
+
+    // A delivery after the job ran queues the next one, and a replay of an old one changes nothing.
+    const [late] = bodies;
+    expect((await postWebhook(server.origin, late ?? "")).status).toBe(200);
+    expect((await postWebhook(server.origin, invoiceEvents(tenantId, [ids[5] ?? ""]))).status).toBe(200);
+    await drain(database, server, clock);
+    expect((await reads()) - before).toBe(Math.ceil(ids.length / 50) + 1);
   });
 
   it("brings a payment recorded in Xero to the invoice and its lines with no manual action", async () => {

@@ -79,6 +79,21 @@ describe("Xero workspace sync", () => {
     expect(JSON.stringify(bad.body)).toContain("sync_interval_minutes");
   });
 
+  it("reads only what changed since the last complete run: one call for a few changes in a large organisation", async () => {
+    const { ctx, tenantId, contactId } = await connectedWorkspace(database, server, "Sync incremental", clock);
+    expect(server.sandbox.admin.seedInvoices(tenantId, 1_500, contactId)).toBe(1_500);
+    server.sandbox.admin.advanceClock(10 * 60_000);
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 2, read: 1_500 });
+    server.sandbox.admin.advanceClock(10 * 60_000);
+    const remote = Object.values(server.sandbox.admin.organisation(tenantId)?.invoices ?? {});
+    for (const invoice of remote.slice(0, 3)) {
+      server.sandbox.admin.updateInvoice(tenantId, invoice.invoiceId, { Reference: "changed" });
+    }
+    // The 1,500 were answered minutes before the first run ended: only the three changes are read, in one page.
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 1, read: 3 });
+    expect(await syncXeroWorkspace(ctx)).toMatchObject({ pages: 1, read: 3, changed: 0 });
+  });
+
   it("reads a Settle invoice paid in Xero and promotes its lines, paid_at from Xero's payment date", async () => {
     const { ctx, api, oppId, tenantId } = await connectedWorkspace(database, server, "Sync payment", clock);
     const sent = await api("POST", `/api/v1/opportunities/${oppId}/xero-invoices`, {
@@ -98,8 +113,16 @@ describe("Xero workspace sync", () => {
     expect((await api("GET", `/api/v1/opportunities/${oppId}/xero-raised-invoices`)).body.data).toEqual([]);
   });
 
-  it("links invoices Xero generates from a Settle repeating invoice and promotes the recurring lines", async () => {
+  it("links invoices Xero generates from a Settle repeating invoice and promotes only the lines it bills", async () => {
     const { ctx, api, oppId } = await connectedWorkspace(database, server, "Sync repeating", clock);
+    // A second recurring line the template does not bill: its generated invoices must leave it alone.
+    const support = await api("POST", "/api/v1/products", {
+      name: "Support",
+      unit_amount: 2_000,
+      currency: "NZD",
+      billing: "recurring",
+    });
+    await api("POST", `/api/v1/opportunities/${oppId}/products`, { product_id: support.body.id, quantity: "1" });
     const lines = (await api("GET", `/api/v1/opportunities/${oppId}/products`)).body.data;
     const today = server.sandbox.admin.now().toISOString().slice(0, 10);
     const created = await api("POST", `/api/v1/opportunities/${oppId}/xero-repeating-invoices`, {
@@ -112,6 +135,7 @@ describe("Xero workspace sync", () => {
     const generated = server.sandbox.admin.advanceClock(60_000);
     expect(generated.length).toBeGreaterThan(0);
     await syncXeroWorkspace(ctx);
+    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "invoiced", "unpaid"]);
     const shown = (await api("GET", `/api/v1/opportunities/${oppId}/xero-raised-invoices`)).body.data;
     expect(shown[0]).toMatchObject({
       origin: "repeating",
@@ -121,7 +145,7 @@ describe("Xero workspace sync", () => {
     const tenantId = (await api("GET", "/api/v1/integrations/xero")).body.tenant_id;
     server.sandbox.admin.recordPayment(tenantId, generated[0]?.invoiceId ?? "");
     await syncXeroWorkspace(ctx);
-    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "paid"]);
+    expect(await lineStatuses(api, oppId)).toEqual(["unpaid", "paid", "unpaid"]);
   });
 
   it("converges under 429/500/503/slow faults on a fifth of calls: no duplicate, no status lowered", async () => {

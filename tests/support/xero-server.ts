@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import type { Database } from "../../src/db/client.ts";
 import { createApp } from "../../src/http/app.ts";
 import type { AppDeps } from "../../src/http/deps.ts";
+import type { LedgerCallLimits } from "../../src/integrations/accounting/port.ts";
 import { createXeroAccounting } from "../../src/integrations/accounting/xero.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { createLogger } from "../../src/lib/logger.ts";
@@ -18,7 +19,12 @@ export async function startXeroServer(
   database: Database,
   clock: Clock,
   overrides: Partial<AppDeps> = {},
-  options: { webhooks?: boolean; sandboxLimits?: Partial<XeroSandboxLimits> } = {},
+  options: {
+    webhooks?: boolean;
+    sandboxLimits?: Partial<XeroSandboxLimits>;
+    /** Settle's limiter for a sandbox allowing more than Xero (as XERO_SANDBOX_CALLS_PER_MINUTE sets it). */
+    callLimits?: Partial<LedgerCallLimits>;
+  } = {},
 ) {
   let handler: ((request: Request) => Response | Promise<Response>) | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
@@ -53,6 +59,7 @@ export async function startXeroServer(
       identityUrl: sandbox.urls.identity_url,
       apiUrl: sandbox.urls.api_url,
       webhookKey: DEMO_APP.webhookKey,
+      callLimits: options.callLimits,
     },
     createSecretBox(randomSecret(32)),
   );

@@ -169,6 +169,11 @@ export const xeroRepeatingInvoices = pgTable(
     currency: text().notNull(),
     /** Each raised invoice's total as Xero computed it for the template. */
     totalAmount: bigint({ mode: "number" }).notNull(),
+    /**
+     * The product lines the template bills: the invoices Xero generates from it promote these and no others.
+     * Null on templates made before lines were kept (they promote the opportunity's recurring lines).
+     */
+    productLineIds: text().array(),
     ...timestamps,
   },
   (t) => [index("xero_repeating_invoices_opportunity_idx").on(t.opportunityId, t.id)],

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -16,22 +17,31 @@ import { companies } from "./crm.ts";
 import { opportunities } from "./opportunities.ts";
 
 /**
- * A signed Xero webhook POST, stored as received before Xero gets its 200; a job processes it afterwards.
+ * A signed Xero webhook POST, stored as received before Xero gets its 200, one row per organisation it names
+ * (`body` holds that organisation's events); the organisation's job processes every unprocessed row at once.
  * Kept for the integration log's 30 days.
  */
-export const xeroWebhookDeliveries = pgTable("xero_webhook_deliveries", {
-  id: text().primaryKey(),
-  receivedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
-  body: jsonb().notNull(),
-  eventCount: integer().notNull(),
-  processedAt: timestamp({ withTimezone: true, mode: "date" }),
-});
+export const xeroWebhookDeliveries = pgTable(
+  "xero_webhook_deliveries",
+  {
+    id: text().primaryKey(),
+    /** Null on deliveries stored before they were split by organisation. */
+    tenantId: text(),
+    receivedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    body: jsonb().notNull(),
+    eventCount: integer().notNull(),
+    processedAt: timestamp({ withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    index("xero_webhook_deliveries_pending_idx").on(t.tenantId, t.receivedAt).where(sql`${t.processedAt} is null`),
+  ],
+);
 
 export const XERO_SYNC_RUN_STATES = ["idle", "running", "failed"] as const;
 
 /**
- * The workspace sync's place in its Xero organisation: `watermark` is the UpdatedDateUTC at the end of the
- * last complete page (the next run reads from it minus a safety margin), and the progress of the current run.
+ * The workspace sync's place in its Xero organisation: `watermark` is where the next run reads from (Xero's
+ * clock, already a safety margin behind the last complete page or run), and the progress of the current run.
  */
 export const xeroSyncStates = pgTable("xero_sync_states", {
   workspaceId: text()

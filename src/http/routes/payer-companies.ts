@@ -1,9 +1,9 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { PayerCompanySchema, toPayerCompanyDto, toXeroPinDto, XeroPinSchema } from "../../dto/xero-sync.ts";
 import {
   addPayerCompany,
   listPayerCompanies,
   listXeroRaisedInvoices,
-  type PayerCompany,
   pinXeroRaisedInvoice,
   removePayerCompany,
   type XeroRaisedInvoiceView,
@@ -15,10 +15,6 @@ import { apiRoute, body, IdParam, json, PathId } from "../openapi.ts";
 import type { OpportunityBase } from "./opportunities.ts";
 
 const tags = ["Invoices"];
-const PayerSchema = z
-  .object({ id: z.string(), name: z.string(), xero_contact_id: z.string().nullable() })
-  .openapi("PayerCompany");
-const toPayer = (p: PayerCompany) => ({ id: p.id, name: p.name, xero_contact_id: p.xeroContactId });
 const RaisedSchema = z
   .object({
     xero_invoice_id: z.string(),
@@ -88,11 +84,11 @@ export function payerCompanyRoutes(base: OpportunityBase) {
         summary: "The opportunity's payer companies",
         scope: "invoices:read",
         request: { params: IdParam },
-        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+        responses: { 200: json(z.object({ data: z.array(PayerCompanySchema) }), "Payer companies") },
       }),
       async (c) => {
         const list = await listPayerCompanies(ctxOf(c), { opportunity_id: c.req.valid("param").id });
-        return c.json({ data: list.map(toPayer) }, 200);
+        return c.json({ data: list.map(toPayerCompanyDto) }, 200);
       },
     )
     .openapi(
@@ -103,12 +99,12 @@ export function payerCompanyRoutes(base: OpportunityBase) {
         summary: "Add a payer company to the opportunity",
         scope: "invoices:write",
         request: { params: PayerParams },
-        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+        responses: { 200: json(z.object({ data: z.array(PayerCompanySchema) }), "Payer companies") },
       }),
       async (c) => {
         const p = c.req.valid("param");
         const list = await addPayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
-        return c.json({ data: list.map(toPayer) }, 200);
+        return c.json({ data: list.map(toPayerCompanyDto) }, 200);
       },
     )
     .openapi(
@@ -119,12 +115,12 @@ export function payerCompanyRoutes(base: OpportunityBase) {
         summary: "Remove a payer company from the opportunity",
         scope: "invoices:write",
         request: { params: PayerParams },
-        responses: { 200: json(z.object({ data: z.array(PayerSchema) }), "Payer companies") },
+        responses: { 200: json(z.object({ data: z.array(PayerCompanySchema) }), "Payer companies") },
       }),
       async (c) => {
         const p = c.req.valid("param");
         const list = await removePayerCompany(ctxOf(c), { opportunity_id: p.id, company_id: p.company_id });
-        return c.json({ data: list.map(toPayer) }, 200);
+        return c.json({ data: list.map(toPayerCompanyDto) }, 200);
       },
     )
     .openapi(
@@ -154,7 +150,7 @@ export const xeroRaisedInvoicePinRoutes = new OpenAPIHono<AppEnv>({ defaultHook:
     scope: "invoices:write",
     request: { params: XeroInvoiceParam, ...body(PinBody) },
     responses: {
-      200: json(z.object({ xero_invoice_id: z.string(), pinned_opportunity_id: z.string().nullable() }), "Pinned"),
+      200: json(XeroPinSchema, "Pinned"),
     },
   }),
   async (c) => {
@@ -162,6 +158,6 @@ export const xeroRaisedInvoicePinRoutes = new OpenAPIHono<AppEnv>({ defaultHook:
       xero_invoice_id: c.req.valid("param").xero_invoice_id,
       opportunity_id: c.req.valid("json").opportunity_id,
     });
-    return c.json({ xero_invoice_id: row.externalId, pinned_opportunity_id: row.pinnedOpportunityId }, 200);
+    return c.json(toXeroPinDto(row), 200);
   },
 );

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { XERO_CALL_OUTCOMES } from "../../db/schema/xero-sync.ts";
+import { toXeroLogEntryDto, XeroLogEntrySchema } from "../../dto/xero-sync.ts";
 import { listXeroLog } from "../../modules/integrations/index.ts";
 import { getXeroSyncProgress, requestXeroWorkspaceSync, type XeroSyncProgress } from "../../modules/invoices/index.ts";
 import { ctxOf } from "../ctx.ts";
@@ -30,20 +31,6 @@ const toSyncDto = (s: XeroSyncProgress) => ({
   started_at: s.startedAt?.toISOString() ?? null,
   finished_at: s.finishedAt?.toISOString() ?? null,
 });
-const LogEntrySchema = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    action: z.string(),
-    outcome: z.enum(XERO_CALL_OUTCOMES),
-    http_status: z.number().int().nullable(),
-    duration_ms: z.number().int().nullable(),
-    record_id: z.string().nullable(),
-    message: z.string().nullable(),
-    fix: z.string().nullable(),
-    user_initiated: z.boolean(),
-  })
-  .openapi("XeroLogEntry");
 const LogQuery = PageQuerySchema.extend({
   outcome: z.enum(XERO_CALL_OUTCOMES).optional().openapi({ description: "Only calls with this outcome" }),
   record_id: z.string().min(1).max(64).optional().openapi({ description: "Only calls about this Settle record" }),
@@ -81,22 +68,11 @@ export const xeroSyncRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationH
       summary: "The integration log: every Xero call of the last 30 days, newest first",
       scope: "integrations:read",
       request: { query: LogQuery },
-      responses: { 200: json(pageOf(LogEntrySchema), "A page of Xero calls") },
+      responses: { 200: json(pageOf(XeroLogEntrySchema), "A page of Xero calls") },
     }),
     async (c) => {
       const page = await listXeroLog(ctxOf(c), c.req.valid("query"));
-      const data = page.data.map((r) => ({
-        id: r.id,
-        at: r.startedAt.toISOString(),
-        action: r.action,
-        outcome: r.outcome,
-        http_status: r.httpStatus,
-        duration_ms: r.durationMs,
-        record_id: r.recordId,
-        message: r.message,
-        fix: r.fix,
-        user_initiated: r.userInitiated,
-      }));
+      const data = page.data.map(toXeroLogEntryDto);
       return c.json({ data, has_more: page.hasMore, next_cursor: page.nextCursor }, 200);
     },
   );

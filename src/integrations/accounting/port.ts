@@ -75,6 +75,8 @@ export type LedgerInvoicePage = {
   page: number;
   pageCount: number | null;
   itemCount: number | null;
+  /** The vendor's own clock when it answered (its Date header), to the second; null when it sent none. */
+  servedAt: Date | null;
 };
 
 /**
@@ -175,8 +177,16 @@ export type AccountingLedger = {
  * What the composition root hands to verbs: auth, a ledger bound to one tenant's token, and the box that
  * seals the tokens before they are stored (the ability to connect and the key to its tokens go together).
  */
+/**
+ * How many calls the organisation's limiter lets through: in flight, a minute, a day, and of the day's how many
+ * background work leaves for what members ask for. Unset fields keep Xero's own (xero-call-gate.ts).
+ */
+export type LedgerCallLimits = { concurrent: number; perMinute: number; perDay: number; userReserve: number };
+
 export type AccountingProvider = {
   auth: AccountingAuth;
+  /** The limits of the Xero this adapter talks to (a sandbox may allow more than Xero does); from config. */
+  callLimits: Partial<LedgerCallLimits>;
   /** Whether a webhook body carries the vendor's signature (constant-time compare of the HMAC). */
   verifyWebhook(rawBody: string, signature: string | undefined): boolean;
   ledger(session: { accessToken: string; tenantId: string; gate?: LedgerCallGate | undefined }): AccountingLedger;

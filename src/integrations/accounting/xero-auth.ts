@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors.ts";
-import type { AccountingAuth, Tenant, TokenSet } from "./port.ts";
+import type { AccountingAuth, LedgerCallLimits, Tenant, TokenSet } from "./port.ts";
 import { XERO_TIMEOUT_MS } from "./xero-call.ts";
 
 export type XeroConfig = {
@@ -13,6 +13,8 @@ export type XeroConfig = {
   apiUrl: string;
   /** The app's webhook signing key (developer portal → Webhooks); without it no webhook verifies. */
   webhookKey?: string | undefined;
+  /** Limits other than Xero's own, when the API is a sandbox that allows more (XERO_SANDBOX_CALLS_PER_MINUTE). */
+  callLimits?: Partial<LedgerCallLimits> | undefined;
 };
 
 // Granular scopes (apps created from 2026-03 get only these); no `openid`, so no id_token to validate.

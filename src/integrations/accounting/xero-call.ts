@@ -8,18 +8,33 @@ const MAX_RETRY_AFTER_SECONDS = 10;
 const MAX_ATTEMPTS = 3;
 /** No Xero call may hold a request (or a job) longer than this. */
 export const XERO_TIMEOUT_MS = 20_000;
+/**
+ * A pooled keep-alive socket the other end closed while idle fails the next request written on it before any
+ * of it was read (ECONNRESET/EPIPE, "socket hang up"): Xero's load balancer does this after its idle timeout,
+ * and any server does when the caller's event loop was busy past the keep-alive window. Nothing reached Xero,
+ * so a read (or a write carrying an Idempotency-Key) is sent once more, on a fresh socket.
+ */
+const RESET_SOCKET = /ECONNRESET|EPIPE|socket hang up/i;
+
+export type CallXeroOptions = { retry429?: boolean; replaySafe?: boolean };
 
 /**
  * Every SDK call goes through here: unless a limiter gates the ledger (it pauses the organisation instead),
  * 429s wait out a short Retry-After (only for reads and keyed writes, which replay safely), and failures become AppError with Xero's own validation message. `details.xero_status` carries
  * Xero's HTTP status (0 when it never answered: a timeout or a refused connection).
  */
-export async function callXero<T>(what: string, fn: () => Promise<T>, retry429 = true): Promise<T> {
+export async function callXero<T>(what: string, fn: () => Promise<T>, options: CallXeroOptions = {}): Promise<T> {
+  const { retry429 = true, replaySafe = false } = options;
+  let resets = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       return await countProviderCall("xero", fn);
     } catch (error) {
       const failure = parseXeroFailure(error);
+      if (replaySafe && failure.status === 0 && resets === 0 && RESET_SOCKET.test(String(failure.body ?? ""))) {
+        resets += 1;
+        continue;
+      }
       const wait = failure.retryAfterSeconds ?? 1;
       if (retry429 && failure.status === 429 && attempt < MAX_ATTEMPTS && wait <= MAX_RETRY_AFTER_SECONDS) {
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));

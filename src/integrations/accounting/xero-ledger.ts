@@ -16,6 +16,11 @@ import { ianaTimeZone } from "./xero-timezones.ts";
 // IDs= caps at ~52 GUIDs because of URL length (Xero-OpenAPI #534).
 const IDS_PER_REQUEST = 50;
 
+function httpDate(value: unknown): Date | null {
+  const at = typeof value === "string" ? new Date(value) : null;
+  return at && Number.isFinite(at.getTime()) ? at : null;
+}
+
 /** The organisation's accounting calls with one access token (src/integrations/accounting/port.ts). */
 export function createXeroLedger(
   apiUrl: string,
@@ -24,8 +29,13 @@ export function createXeroLedger(
   gate?: LedgerCallGate,
 ): AccountingLedger {
   // Gated, each HTTP call passes the organisation's limiter and is logged; a 429 then pauses the organisation.
-  const callXero = <T>(what: string, fn: () => Promise<T>): Promise<T> =>
-    gate ? gate(what, () => callXeroOnce(what, fn, false)) : callXeroOnce(what, fn);
+  const call = <T>(what: string, fn: () => Promise<T>, replaySafe: boolean): Promise<T> =>
+    gate
+      ? gate(what, () => callXeroOnce(what, fn, { retry429: false, replaySafe }))
+      : callXeroOnce(what, fn, { replaySafe });
+  const callXero = <T>(what: string, fn: () => Promise<T>) => call(what, fn, false);
+  // GETs change nothing, so one sent on a socket the server had already closed is simply sent again.
+  const readXero = <T>(what: string, fn: () => Promise<T>) => call(what, fn, true);
   let client: Promise<AccountingApi> | undefined;
   const api = () => {
     client ??= accountingApi(apiUrl, accessToken);
@@ -40,7 +50,7 @@ export function createXeroLedger(
   };
   return {
     searchContacts: async (query) => {
-      const { body } = await callXero("Searching Xero contacts", async () =>
+      const { body } = await readXero("Searching Xero contacts", async () =>
         (await api()).getContacts(
           tenantId,
           undefined,
@@ -58,7 +68,7 @@ export function createXeroLedger(
     },
     getContact: async (id) => {
       try {
-        const { body } = await callXero("Reading the Xero contact", async () => (await api()).getContact(tenantId, id));
+        const { body } = await readXero("Reading the Xero contact", async () => (await api()).getContact(tenantId, id));
         const [found] = body.contacts ?? [];
         return found ? fromXeroContact(found) : null;
       } catch (error) {
@@ -79,7 +89,7 @@ export function createXeroLedger(
       return fromXeroContact(created);
     },
     getOrganisation: async () => {
-      const { body } = await callXero("Reading the Xero organisation", async () =>
+      const { body } = await readXero("Reading the Xero organisation", async () =>
         (await api()).getOrganisations(tenantId),
       );
       const [org] = body.organisations ?? [];
@@ -90,7 +100,7 @@ export function createXeroLedger(
       };
     },
     listAccounts: async () => {
-      const { body } = await callXero("Reading Xero accounts", async () => (await api()).getAccounts(tenantId));
+      const { body } = await readXero("Reading Xero accounts", async () => (await api()).getAccounts(tenantId));
       return (body.accounts ?? [])
         .filter((a) => String(a.status) === "ACTIVE")
         .map((a) => ({
@@ -103,7 +113,7 @@ export function createXeroLedger(
         }));
     },
     listTaxRates: async () => {
-      const { body } = await callXero("Reading Xero tax rates", async () => (await api()).getTaxRates(tenantId));
+      const { body } = await readXero("Reading Xero tax rates", async () => (await api()).getTaxRates(tenantId));
       return (body.taxRates ?? [])
         .filter((t) => String(t.status ?? "ACTIVE") === "ACTIVE")
         .map((t) => ({
@@ -114,7 +124,7 @@ export function createXeroLedger(
         }));
     },
     listBrandingThemes: async () => {
-      const { body } = await callXero("Reading Xero branding themes", async () =>
+      const { body } = await readXero("Reading Xero branding themes", async () =>
         (await api()).getBrandingThemes(tenantId),
       );
       return (body.brandingThemes ?? []).map((b) => ({ id: b.brandingThemeID ?? "", name: b.name ?? "" }));
@@ -135,7 +145,7 @@ export function createXeroLedger(
       const found: LedgerInvoice[] = [];
       for (let i = 0; i < ids.length; i += IDS_PER_REQUEST) {
         const chunk = ids.slice(i, i + IDS_PER_REQUEST);
-        const { body } = await callXero("Reading Xero invoices", async () =>
+        const { body } = await readXero("Reading Xero invoices", async () =>
           (await api()).getInvoices(
             tenantId,
             undefined,
@@ -153,7 +163,7 @@ export function createXeroLedger(
       return found;
     },
     listInvoicesChangedSince: async ({ modifiedSince, page, pageSize, contactIds }) => {
-      const { body } = await callXero("Reading changed Xero invoices", async () =>
+      const { body, response } = await readXero("Reading changed Xero invoices", async () =>
         (await api()).getInvoices(
           tenantId,
           modifiedSince ?? undefined,
@@ -177,11 +187,12 @@ export function createXeroLedger(
         page,
         pageCount: pagination?.pageCount ?? null,
         itemCount: pagination?.itemCount ?? null,
+        servedAt: httpDate(response?.headers?.date),
       };
     },
     findInvoicesByReference: async (reference) => {
       // searchTerm matches number or reference by substring; only an exact reference is the one asked for.
-      const { body } = await callXero("Searching Xero invoices", async () =>
+      const { body } = await readXero("Searching Xero invoices", async () =>
         (await api()).getInvoices(
           tenantId,
           undefined,

@@ -14,5 +14,6 @@ export function createXeroAccounting(config: XeroConfig, tokenBox: SecretBox): A
     verifyWebhook: (rawBody, signature) => verifyXeroSignature(rawBody, signature, config.webhookKey),
     ledger: ({ accessToken, tenantId, gate }) => createXeroLedger(config.apiUrl, accessToken, tenantId, gate),
     tokenBox,
+    callLimits: { ...config.callLimits },
   };
 }

@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client.ts";
 import { xeroConnections } from "../../db/schema/integrations.ts";
 import { xeroSyncStates } from "../../db/schema/xero-sync.ts";
 import { SCOPES } from "../../modules/access/index.ts";
-import { processXeroWebhook, syncXeroWorkspace } from "../../modules/invoices/index.ts";
+import { processXeroWebhook, processXeroWebhooks, syncXeroWorkspace } from "../../modules/invoices/index.ts";
 import { defineJob } from "../define-job.ts";
 import { enqueue } from "../enqueue.ts";
 import { JOB_PAYLOADS } from "../job-payloads.ts";
@@ -24,14 +24,19 @@ export const xeroWorkspaceSyncJob = defineJob({
   },
 });
 
-/** A stored Xero webhook delivery, processed after Xero had its 200. */
+/** An organisation's stored Xero webhook deliveries, processed together after Xero had its 200s. */
 export const xeroWebhookJob = defineJob({
   name: "accounting.xero-webhook",
   schema: JOB_PAYLOADS["accounting.xero-webhook"],
   maxAttempts: 10,
   handler: async (ctx, payload) => {
-    const result = await processXeroWebhook(ctx, payload.deliveryId);
-    ctx.logger.info({ delivery_id: payload.deliveryId, ...result }, "xero webhook processed");
+    if ("deliveryId" in payload) {
+      const result = await processXeroWebhook(ctx, payload.deliveryId);
+      ctx.logger.info({ delivery_id: payload.deliveryId, ...result }, "xero webhook processed");
+      return;
+    }
+    const result = await processXeroWebhooks(ctx, { tenantId: payload.tenantId, jobId: ctx.jobId });
+    ctx.logger.info({ tenant_id: payload.tenantId, ...result }, "xero webhooks processed");
   },
 });
 

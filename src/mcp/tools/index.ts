@@ -50,6 +50,13 @@ import {
   listXeroOptionsTool,
   syncXeroInvoicesTool,
 } from "./xero.ts";
+import {
+  addPayerCompanyTool,
+  listPayerCompaniesTool,
+  listXeroLogTool,
+  pinXeroInvoiceTool,
+  removePayerCompanyTool,
+} from "./xero-sync.ts";
 
 /** Every tool, in the order tools/list shows them (each actor sees the subset its scopes allow). */
 export const ALL_TOOLS: readonly ToolDescriptor[] = [
@@ -100,5 +107,10 @@ export const ALL_TOOLS: readonly ToolDescriptor[] = [
   createImportTool,
   getImportTool,
   getReceivablesTool,
+  listPayerCompaniesTool,
+  addPayerCompanyTool,
+  removePayerCompanyTool,
+  pinXeroInvoiceTool,
+  listXeroLogTool,
   ...dealAliasTools,
 ];

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.ts";
-import { xeroWebhookDeliveries } from "../../db/schema/xero-sync.ts";
-import { enqueue } from "../../jobs/enqueue.ts";
 import { AppError } from "../../lib/errors.ts";
+import { newId } from "../../lib/ids.ts";
 
 export const XERO_WEBHOOK_JOB = "accounting.xero-webhook";
+
+/** The dedupe key of an organisation's webhook job while it waits: at most one such job per organisation. */
+export function pendingXeroWebhookKey(tenantId: string): string {
+  return `${XERO_WEBHOOK_JOB}:pending:${tenantId}`;
+}
 
 const WebhookEvent = z.object({
   resourceId: z.string().max(64),
@@ -18,15 +23,22 @@ export const XeroWebhookBody = z.object({ events: z.array(WebhookEvent).max(10_0
 export type XeroWebhookBody = z.infer<typeof XeroWebhookBody>;
 
 /**
- * Stores one verified delivery and queues its processing in the same transaction; nothing else happens
- * before Xero has its 200. The id is the body's hash: Xero resending the same POST stores and queues nothing
- * new. Intent-to-Receive (no events) stores nothing.
+ * Stores one verified delivery and queues its processing, in ONE statement (one database round trip, atomic):
+ * nothing else happens before Xero has its 200. The delivery is kept per organisation it names, each row's id
+ * the hash of the body and the organisation, so Xero resending the same POST stores and queues nothing new.
+ *
+ * Deliveries coalesce: an organisation has at most one waiting job (its dedupe key is the organisation's
+ * pending key), and that job reads every unprocessed delivery of the organisation at once. When the key is
+ * taken the delivery queues nothing and joins the waiting job; nothing is locked, so acknowledgements never
+ * queue behind one another. The job gives its key up before it reads and reads again until nothing new is
+ * left (processXeroWebhooks), so a delivery stored meanwhile is read by it or queues the next job.
+ * Intent-to-Receive (no events) stores nothing.
  */
 export async function receiveXeroWebhook(
   db: Db,
   rawBody: string,
   now: Date,
-): Promise<{ stored: boolean; events: number }> {
+): Promise<{ stored: number; events: number }> {
   let parsed: XeroWebhookBody;
   try {
     parsed = XeroWebhookBody.parse(JSON.parse(rawBody));
@@ -35,22 +47,39 @@ export async function receiveXeroWebhook(
       issues: [{ field: "events", message: "must be an array of Xero events" }],
     });
   }
-  if (parsed.events.length === 0) return { stored: false, events: 0 };
-  const id = `xwh_${createHash("sha256").update(rawBody).digest("base64url").slice(0, 32)}`;
-  const stored = await db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(xeroWebhookDeliveries)
-      .values({ id, receivedAt: now, body: parsed, eventCount: parsed.events.length })
-      .onConflictDoNothing()
-      .returning({ id: xeroWebhookDeliveries.id });
-    if (rows.length === 0) return false;
-    await enqueue(
-      tx,
-      XERO_WEBHOOK_JOB,
-      { deliveryId: id },
-      { dedupeKey: `${XERO_WEBHOOK_JOB}:${id}`, maxAttempts: 10 },
-    );
-    return true;
-  });
-  return { stored, events: parsed.events.length };
+  if (parsed.events.length === 0) return { stored: 0, events: 0 };
+  const byTenant = new Map<string, XeroWebhookBody["events"]>();
+  for (const event of parsed.events) {
+    byTenant.set(event.tenantId, [...(byTenant.get(event.tenantId) ?? []), event]);
+  }
+  const rows = [...byTenant].map(([tenantId, events]) => ({
+    id: `xwh_${createHash("sha256").update(`${tenantId}\n${rawBody}`).digest("base64url").slice(0, 32)}`,
+    tenant_id: tenantId,
+    body: { events },
+    event_count: events.length,
+    job_id: newId("job", now),
+    dedupe_key: pendingXeroWebhookKey(tenantId),
+  }));
+  const at = now.toISOString();
+  const result = await db.execute(sql`
+    with incoming as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(id text, tenant_id text, body jsonb, event_count int, job_id text, dedupe_key text)
+    ), stored as (
+      insert into xero_webhook_deliveries (id, tenant_id, received_at, body, event_count)
+      select id, tenant_id, ${at}::timestamptz, body, event_count from incoming
+      on conflict (id) do nothing
+      returning id
+    ), queued as (
+      insert into jobs (id, name, payload, run_at, dedupe_key, max_attempts)
+      select incoming.job_id, ${XERO_WEBHOOK_JOB}, jsonb_build_object('tenantId', incoming.tenant_id),
+        ${at}::timestamptz, incoming.dedupe_key, 10
+      from incoming join stored on stored.id = incoming.id
+      on conflict (dedupe_key) where dedupe_key is not null do nothing
+      returning id
+    )
+    select (select count(*) from stored)::int as stored, (select count(*) from queued)::int as queued
+  `);
+  const [row] = (result as unknown as { rows: Array<{ stored: number }> }).rows;
+  return { stored: row?.stored ?? 0, events: parsed.events.length };
 }

@@ -1,28 +1,26 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import { type Ctx, withTransaction } from "../../context.ts";
 import { xeroCallLog, xeroRateLimits } from "../../db/schema/xero-sync.ts";
-import type { LedgerCallGate } from "../../integrations/accounting/port.ts";
+import type { LedgerCallGate, LedgerCallLimits } from "../../integrations/accounting/port.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
+import { RECONNECT_FIX } from "./internal.ts";
 import { knownXeroFix } from "./xero-known-fixes.ts";
 
 /**
  * Xero's limits per organisation, kept a little under: 5 in flight, 55 a minute (Xero allows 60), and a day
- * budget of which background work (sync, webhooks) leaves `userReserve` for what members ask for.
+ * budget of which background work (sync, webhooks) leaves `userReserve` for what members ask for. The adapter's
+ * `callLimits` (from config: a sandbox that allows more) override them.
  */
-export const XERO_LIMITS = { concurrent: 5, perMinute: 55, perDay: 5000, userReserve: 500 };
-const XERO_DEFAULT_LIMITS = { ...XERO_LIMITS };
+export const XERO_LIMITS: Readonly<LedgerCallLimits> = Object.freeze({
+  concurrent: 5,
+  perMinute: 55,
+  perDay: 5000,
+  userReserve: 500,
+});
 
-/**
- * Matches the limiter to a Xero that allows more than the real one (a sandbox started with raised limits, as
- * suites that make many calls to one organisation do); `resetXeroLimits` goes back to Xero's own.
- */
-export function setXeroLimits(limits: Partial<typeof XERO_LIMITS>): void {
-  Object.assign(XERO_LIMITS, limits);
-}
-
-export function resetXeroLimits(): void {
-  Object.assign(XERO_LIMITS, XERO_DEFAULT_LIMITS);
+function limitsOf(ctx: Ctx): LedgerCallLimits {
+  return { ...XERO_LIMITS, ...ctx.accounting?.callLimits };
 }
 
 /** A call still "in flight" after this long belongs to a process that died; it no longer holds a slot. */
@@ -32,6 +30,44 @@ const WAIT_FOR_SLOT_MS = { user: 10_000, background: 60_000 };
 const POLL_MS = 100;
 /** When a 429 names no Retry-After. */
 const DEFAULT_PAUSE_SECONDS = 60;
+
+/**
+ * The integration log's action for a token refresh. It is a call to Xero's identity service, not to the
+ * organisation's Accounting API, so Xero does not count it against the organisation's limits and neither does
+ * the limiter.
+ */
+export const TOKEN_REFRESH_ACTION = "token.refresh";
+
+/** Records a token refresh in the integration log, outside the limiter (see TOKEN_REFRESH_ACTION). */
+export async function recordTokenRefresh(
+  ctx: Ctx,
+  scope: { workspaceId: string; tenantId: string },
+  result: { startedAt: Date; durationMs: number; error: unknown },
+): Promise<void> {
+  const error = result.error;
+  const status = error instanceof AppError ? Number(error.details?.xero_status ?? 0) || null : null;
+  const message = error ? (error instanceof Error ? error.message : String(error)).slice(0, 2000) : null;
+  // Xero refusing the refresh (revoked, expired, app removed) is fixed only by reconnecting; no answer at all
+  // (identity service down, timeout) passes by itself, and the next call tries again.
+  const refused =
+    (error instanceof AppError && error.details?.xero_error === "invalid_grant") ||
+    (status !== null && status >= 400 && status < 500);
+  await ctx.db.insert(xeroCallLog).values({
+    id: newId("xeroCall"),
+    workspaceId: scope.workspaceId,
+    tenantId: scope.tenantId,
+    action: TOKEN_REFRESH_ACTION,
+    outcome: error ? "failed" : "ok",
+    httpStatus: error ? status : 200,
+    durationMs: result.durationMs,
+    recordId: null,
+    message,
+    fix: error ? (refused ? RECONNECT_FIX : knownXeroFix(status ?? 0, message ?? "")) : null,
+    userInitiated: ctx.actor.kind !== "system",
+    startedAt: result.startedAt,
+    finishedAt: ctx.clock.now(),
+  });
+}
 
 export type CallScope = { workspaceId: string; tenantId: string; recordId: string | null; userInitiated: boolean };
 
@@ -113,17 +149,24 @@ async function trySlot(ctx: Ctx, scope: CallScope, action: string): Promise<Slot
         oldestInDay: sql<string | null>`min(${xeroCallLog.startedAt})`,
       })
       .from(xeroCallLog)
-      .where(and(eq(xeroCallLog.tenantId, scope.tenantId), gt(xeroCallLog.startedAt, new Date(nowMs - 86_400_000))));
-    const dayBudget = XERO_LIMITS.perDay - (scope.userInitiated ? 0 : XERO_LIMITS.userReserve);
+      .where(
+        and(
+          eq(xeroCallLog.tenantId, scope.tenantId),
+          gt(xeroCallLog.startedAt, new Date(nowMs - 86_400_000)),
+          ne(xeroCallLog.action, TOKEN_REFRESH_ACTION),
+        ),
+      );
+    const limits = limitsOf(ctx);
+    const dayBudget = limits.perDay - (scope.userInitiated ? 0 : limits.userReserve);
     if (Number(counts?.day ?? 0) >= dayBudget) {
       const oldest = counts?.oldestInDay ? new Date(counts.oldestInDay).getTime() : nowMs;
       return { pausedSeconds: Math.max(1, Math.ceil((oldest + 86_400_000 - nowMs) / 1000)), reason: "day budget" };
     }
-    if (Number(counts?.minute ?? 0) >= XERO_LIMITS.perMinute) {
+    if (Number(counts?.minute ?? 0) >= limits.perMinute) {
       const oldest = counts?.oldestInMinute ? new Date(counts.oldestInMinute).getTime() : nowMs;
       return { waitMs: Math.max(POLL_MS, oldest + 60_000 - nowMs) };
     }
-    if (Number(counts?.inFlight ?? 0) >= XERO_LIMITS.concurrent) return { waitMs: POLL_MS };
+    if (Number(counts?.inFlight ?? 0) >= limits.concurrent) return { waitMs: POLL_MS };
     const id = newId("xeroCall");
     await tx.insert(xeroCallLog).values({
       id,

@@ -15,7 +15,7 @@ import {
   sealTokens,
   type XeroConnectionRow,
 } from "./internal.ts";
-import { xeroCallGate } from "./xero-call-gate.ts";
+import { recordTokenRefresh, xeroCallGate } from "./xero-call-gate.ts";
 
 // Refresh a little early so a token never expires between the check and the call.
 const REFRESH_MARGIN_MS = 60_000;
@@ -103,6 +103,8 @@ async function liveSession(ctx: Ctx, current: XeroConnectionRow, force: boolean)
   };
   const tokens = opened(current);
   if (tokens && !force && fresh(current.expiresAt)) return tokens;
+  // The refresh is recorded in the integration log once the row lock is released, whatever its outcome.
+  let attempt: { startedAt: Date; durationMs: number; error: unknown } | null = null;
   const refreshed = await withTransaction(ctx, async (tx) => {
     const [locked] = await tx.select().from(xeroConnections).where(connectionWhere(current)).for("update");
     if (!locked) {
@@ -114,8 +116,14 @@ async function liveSession(ctx: Ctx, current: XeroConnectionRow, force: boolean)
     // Someone else refreshed while this caller waited (or after its 401): use theirs.
     const rotated = locked.refreshToken !== current.refreshToken;
     if ((!force || rotated) && fresh(locked.expiresAt)) return { tokens: lockedTokens };
+    const startedAt = ctx.clock.now();
+    const started = Date.now();
     try {
-      const next = await accounting.auth.refresh(lockedTokens.refreshToken);
+      const next = await accounting.auth.refresh(lockedTokens.refreshToken).catch((error: unknown) => {
+        attempt = { startedAt, durationMs: Date.now() - started, error };
+        throw error;
+      });
+      attempt = { startedAt, durationMs: Date.now() - started, error: null };
       await tx
         .update(xeroConnections)
         .set({ ...sealTokens(box, locked.workspaceId, next), updatedAt: ctx.clock.now() })
@@ -127,6 +135,9 @@ async function liveSession(ctx: Ctx, current: XeroConnectionRow, force: boolean)
       }
       throw error;
     }
+  }).finally(async () => {
+    if (attempt)
+      await recordTokenRefresh(ctx, { workspaceId: current.workspaceId, tenantId: current.tenantId }, attempt);
   });
   if ("reconnect" in refreshed && refreshed.reconnect) {
     await markNeedsReconnect(ctx, current, refreshed.reconnect);

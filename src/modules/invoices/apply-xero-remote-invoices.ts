@@ -10,6 +10,8 @@ import { promote } from "../opportunities/index.ts";
 import { applyXeroInvoiceState } from "./apply-xero-invoice-state.ts";
 import { statusProposedByPortion } from "./engine/index.ts";
 
+type Template = { opportunityId: string; lineIds: string[] | null };
+
 /** The Xero contacts of the workspace's companies in this organisation: what a sync may bring in. */
 export async function linkedXeroContacts(ctx: Ctx, tenantId: string): Promise<Set<string>> {
   const rows = await ctx.db
@@ -66,7 +68,7 @@ export async function applyXeroRemoteInvoices(
       const updated = await upsertRaised(tx, ctx, tenantId, remote, template?.opportunityId ?? null);
       if (!updated) continue;
       changed += 1;
-      if (template) await promoteRecurringLines(tx, ctx, template.opportunityId, remote.status);
+      if (template) await promoteTemplateLines(tx, ctx, template, remote.status);
     }
   });
   return changed;
@@ -74,9 +76,13 @@ export async function applyXeroRemoteInvoices(
 
 async function repeatingTemplates(ctx: Ctx, remotes: readonly LedgerInvoice[]) {
   const ids = [...new Set(remotes.map((r) => r.repeatingInvoiceId).filter((id): id is string => Boolean(id)))];
-  if (ids.length === 0) return new Map<string, { opportunityId: string }>();
+  if (ids.length === 0) return new Map<string, Template>();
   const rows = await ctx.db
-    .select({ externalId: xeroRepeatingInvoices.externalId, opportunityId: xeroRepeatingInvoices.opportunityId })
+    .select({
+      externalId: xeroRepeatingInvoices.externalId,
+      opportunityId: xeroRepeatingInvoices.opportunityId,
+      lineIds: xeroRepeatingInvoices.productLineIds,
+    })
     .from(xeroRepeatingInvoices)
     .where(
       and(
@@ -87,7 +93,9 @@ async function repeatingTemplates(ctx: Ctx, remotes: readonly LedgerInvoice[]) {
         ),
       ),
     );
-  return new Map(rows.map((r) => [(r.externalId ?? "").toLowerCase(), { opportunityId: r.opportunityId }]));
+  return new Map(
+    rows.map((r) => [(r.externalId ?? "").toLowerCase(), { opportunityId: r.opportunityId, lineIds: r.lineIds }]),
+  );
 }
 
 /** True when the row was written: new, or Xero's copy is at least as recent as the one kept. */
@@ -135,20 +143,30 @@ async function upsertRaised(
   return rows.length > 0;
 }
 
-/** A generated invoice bills the opportunity's recurring lines: approved → invoiced, paid → paid (forward only). */
-async function promoteRecurringLines(tx: Tx, ctx: Ctx, opportunityId: string, status: string): Promise<void> {
+/**
+ * A generated invoice bills the lines its template was made from: approved → invoiced, paid → paid (forward
+ * only). Other recurring lines of the opportunity (added later, or billed by another template) stay as they are.
+ */
+async function promoteTemplateLines(tx: Tx, ctx: Ctx, template: Template, status: string): Promise<void> {
   if (status !== "AUTHORISED" && status !== "PAID") return;
-  const lines = await tx
-    .select({ id: productLines.id })
-    .from(productLines)
-    .innerJoin(products, eq(products.id, productLines.productId))
-    .where(
-      and(
-        eq(productLines.workspaceId, ctx.actor.workspaceId),
-        eq(productLines.opportunityId, opportunityId),
-        eq(products.billing, "recurring"),
-      ),
-    );
+  const workspaceId = ctx.actor.workspaceId;
+  const ofOpportunity = and(
+    eq(productLines.workspaceId, workspaceId),
+    eq(productLines.opportunityId, template.opportunityId),
+  );
+  const lines = template.lineIds
+    ? template.lineIds.length === 0
+      ? []
+      : await tx
+          .select({ id: productLines.id })
+          .from(productLines)
+          .where(and(ofOpportunity, inArray(productLines.id, template.lineIds)))
+    : // Templates made before their lines were kept name none: their opportunity's recurring lines.
+      await tx
+        .select({ id: productLines.id })
+        .from(productLines)
+        .innerJoin(products, eq(products.id, productLines.productId))
+        .where(and(ofOpportunity, eq(products.billing, "recurring")));
   const proposed = status === "PAID" ? "paid" : statusProposedByPortion("ongoing");
   for (const line of lines) {
     await promote({ ...ctx, db: tx }, { lineId: line.id, proposed, source: "xero_sync" });

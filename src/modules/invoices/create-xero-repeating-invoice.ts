@@ -64,6 +64,7 @@ export async function createXeroRepeatingInvoice(
     reference: parsed.reference ?? null,
     currency: preview.currency,
     totalAmount: preview.totalAmount,
+    productLineIds: [...new Set(preview.lines.flatMap((l) => (l.productLineId ? [l.productLineId] : [])))],
   });
   const made = await ledger
     .createRepeatingInvoice(

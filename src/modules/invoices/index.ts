@@ -13,7 +13,7 @@ export { listOpportunityInvoices } from "./list-invoices.ts";
 export { listXeroRepeatingInvoices } from "./list-xero-repeating-invoices.ts";
 export { addPayerCompany, listPayerCompanies, type PayerCompany, removePayerCompany } from "./payer-companies.ts";
 export { previewInvoice } from "./preview-invoice.ts";
-export { processXeroWebhook } from "./process-xero-webhook.ts";
+export { processXeroWebhook, processXeroWebhooks } from "./process-xero-webhook.ts";
 export { recomputeOpportunityTotals } from "./recompute-opportunity-totals.ts";
 export { type ReconcileOutcome, reconcileXeroInvoice } from "./reconcile-xero-invoice.ts";
 export { recordPayment } from "./record-payment.ts";

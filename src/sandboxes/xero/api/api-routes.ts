@@ -30,9 +30,11 @@ export function apiRoutes(ctx: SandboxContext, faults: FaultInjector, limiter: R
     faults.middleware(),
     new IdempotencyCache(ctx).middleware(),
   );
-  accounting.use("*", async (_c, next) => {
+  accounting.use("*", async (c, next) => {
     runRepeatingSchedules(ctx);
     await next();
+    // Xero's clock, as Xero's Date header is: it follows the sandbox's clock when a test moves it.
+    c.header("Date", new Date(ctx.clock.nowMs()).toUTCString());
   });
   for (const routes of [settingsRoutes, contactRoutes, invoiceRoutes, paymentRoutes, repeatingRoutes])
     accounting.route("/", routes(ctx));

@@ -9,7 +9,7 @@ import { connectStripe, startStripeServer } from "../tests/support/stripe-server
 type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
 
 import { httpClient } from "../tests/support/xero-server.ts";
-import { loadInThread } from "./load-thread.ts";
+import { type LoadRequest, loadInThread } from "./load-thread.ts";
 import { BENCH_SECONDS, benchDatabases, printTable } from "./support.ts";
 
 const RATE = Number(process.env.BENCH_STRIPE_WEBHOOK_RATE ?? 200);
@@ -52,6 +52,13 @@ function sessionEvent(account: string, workspaceId: string, i: number): string {
     2,
   );
 }
+
+const toRequest = (delivery: { body: string; signature: string }): LoadRequest => ({
+  method: "POST",
+  path: "/webhooks/stripe",
+  body: delivery.body,
+  headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
+});
 
 type Figures = { p50_ms: number; p99_ms: number; rps: number; non2xx: number; errors: number };
 
@@ -143,8 +150,15 @@ async function runScenario(target: Target, processing: Processing, rows: Record<
       const body = sessionEvent(account, ws.workspaceId, i);
       return { body, signature: server.sign(body) };
     });
-    // Warm-up: the acknowledging and processing paths run (and are compiled) before anything is measured.
-    for (const delivery of deliveries.splice(0, WARM_UP)) await server.deliver(delivery.body, delivery.signature);
+    // Warm-up at the load's concurrency: the acknowledging and processing paths run (and are compiled), and the
+    // database pool is open, as in a server that has been up, before anything is measured.
+    await loadInThread({
+      url: server.origin,
+      connections: 10,
+      overallRate: 100,
+      amount: WARM_UP,
+      requests: deliveries.splice(0, WARM_UP).map(toRequest),
+    });
     await server.runJobs();
     const before = await database.db.$count(stripeEvents, isNotNull(stripeEvents.processedAt));
     const idleHealth = figures(await healthRun(server.origin));
@@ -161,12 +175,7 @@ async function runScenario(target: Target, processing: Processing, rows: Record<
         connections: 10,
         overallRate: RATE,
         amount: count,
-        requests: deliveries.map((delivery) => ({
-          method: "POST",
-          path: "/webhooks/stripe",
-          body: delivery.body,
-          headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
-        })),
+        requests: deliveries.map(toRequest),
       }),
       healthRun(server.origin),
     ]);

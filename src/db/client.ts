@@ -24,17 +24,28 @@ export type DatabaseOptions = {
   dataDir?: string;
   pglite?: PGlite;
   poolSize?: number;
+  /** PostgreSQL connections to open before returning, so the first requests find them ready. */
+  warmConnections?: number;
 };
 
 /** PGlite (embedded, one process per data directory) by default; PostgreSQL when a URL is given. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const max = options.poolSize ?? 10;
+    // Connections once opened stay open (min = max): a burst after a quiet spell (Stripe delivering a
+    // backlog, a Xero batch) then never waits for new ones, each a server process and an authentication.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max, min: max });
     // An idle pooled connection that the server closes (restart, failover, admin termination) emits an
     // error on the pool; unhandled it would crash the process. The pool drops that client and the next
     // query opens a fresh one, so there is nothing else to do here.
     pool.on("error", () => undefined);
     const db = drizzlePg(pool, { schema, casing: "snake_case" }) as unknown as Db;
+    if (options.warmConnections) {
+      const opened = await Promise.all(
+        Array.from({ length: Math.min(options.warmConnections, max) }, () => pool.connect()),
+      );
+      for (const client of opened) client.release();
+    }
     return { db, kind: "postgres", close: () => pool.end() };
   }
   let client = options.pglite;

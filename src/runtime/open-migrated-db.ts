@@ -34,6 +34,9 @@ export async function migratePostgres(databaseUrl: string): Promise<void> {
  */
 export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
+/** A serving process opens its whole pool at start: the first burst of requests finds every connection ready. */
+const SERVING_POOL_WARM = 10;
+
 /** Opens (creating it if needed) the PGlite database in `dir` with Settle's settings. */
 export async function openEmbeddedDatabase(dir: string): Promise<Database> {
   mkdirSync(dir, { recursive: true });
@@ -47,7 +50,7 @@ export async function openMigratedDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) {
     await migratePostgres(options.databaseUrl);
-    return openDatabase(options);
+    return openDatabase({ ...options, warmConnections: SERVING_POOL_WARM });
   }
   prepareDataDir(options.dataDir);
   if (!hasEmbeddedDatabase(options.dataDir)) {

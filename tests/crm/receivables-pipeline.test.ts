@@ -75,14 +75,19 @@ async function expectTotalsRowsExact() {
       coalesce(sum(line_total_amount) filter (where payment_status = 'deposit_invoiced'), 0)::bigint as deposit,
       coalesce(sum(line_total_amount) filter (where payment_status = 'invoiced'), 0)::bigint as invoiced,
       coalesce(sum(line_total_amount) filter (where payment_status = 'paid'), 0)::bigint as paid
-    from product_lines where workspace_id = ${ws.workspaceId} group by opportunity_id order by opportunity_id`);
-  const expected = (recomputed as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
-    opportunityId: String(r.opportunity_id),
-    unpaidAmount: Number(r.unpaid),
-    depositInvoicedAmount: Number(r.deposit),
-    invoicedAmount: Number(r.invoiced),
-    paidAmount: Number(r.paid),
-  }));
+    from product_lines where workspace_id = ${ws.workspaceId} group by opportunity_id`);
+  // Both sides ordered here by code unit: the database's collation and localeCompare disagree on case.
+  const byId = (a: { opportunityId: string }, b: { opportunityId: string }) =>
+    a.opportunityId < b.opportunityId ? -1 : a.opportunityId > b.opportunityId ? 1 : 0;
+  const expected = (recomputed as unknown as { rows: Record<string, unknown>[] }).rows
+    .map((r) => ({
+      opportunityId: String(r.opportunity_id),
+      unpaidAmount: Number(r.unpaid),
+      depositInvoicedAmount: Number(r.deposit),
+      invoicedAmount: Number(r.invoiced),
+      paidAmount: Number(r.paid),
+    }))
+    .sort(byId);
   expect(
     stored
       .map((s) => ({
@@ -92,7 +97,7 @@ async function expectTotalsRowsExact() {
         invoicedAmount: s.invoicedAmount,
         paidAmount: s.paidAmount,
       }))
-      .sort((a, b) => a.opportunityId.localeCompare(b.opportunityId)),
+      .sort(byId),
   ).toEqual(expected);
 }
 

@@ -200,10 +200,10 @@ async function webhookAck(origin: string, tenantId: string, ids: string[]) {
     body: d.body,
     headers: { "content-type": "application/json", "x-xero-signature": d.signature },
   }));
-  // Warm-up: the acknowledging path runs (and is compiled) before anything is measured.
+  // Warm-up at the load's concurrency: the acknowledging path runs (and is compiled) and the pool is open.
   await loadInThread({
     url: origin,
-    connections: 2,
+    connections: 10,
     overallRate: 100,
     amount: warmUp,
     requests: requests.splice(0, warmUp),

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import type autocannon from "autocannon";
 import { isNotNull } from "drizzle-orm";
 import { stripeEvents } from "../src/db/schema/payments.ts";
 import { seedWorkspace } from "../tests/support/builders.ts";
@@ -9,11 +8,12 @@ import { connectStripe, startStripeServer } from "../tests/support/stripe-server
 type StripeServer = Awaited<ReturnType<typeof startStripeServer>>;
 
 import { httpClient } from "../tests/support/xero-server.ts";
-import { type LoadRequest, loadInThread } from "./load-thread.ts";
+import { type LoadRequest, type LoadResult, loadInThread } from "./load-thread.ts";
 import { BENCH_SECONDS, benchDatabases, printTable } from "./support.ts";
 
 const RATE = Number(process.env.BENCH_STRIPE_WEBHOOK_RATE ?? 200);
 const HEALTH_RATE = 50;
+const ARRIVALS = process.env.BENCH_ARRIVALS === "steady" ? "steady" : "poisson";
 const WARM_UP = 200;
 
 /** A completed checkout on the connected account, as Stripe sends it: each one a distinct event and payment. */
@@ -60,23 +60,33 @@ const toRequest = (delivery: { body: string; signature: string }): LoadRequest =
   headers: { "content-type": "application/json", "stripe-signature": delivery.signature },
 });
 
-type Figures = { p50_ms: number; p99_ms: number; rps: number; non2xx: number; errors: number };
+type Figures = {
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  rps: number;
+  non2xx: number;
+  errors: number;
+  sender_late_p99_ms: number;
+};
 
-function figures(result: autocannon.Result): Figures {
+function figures(result: LoadResult): Figures {
   return {
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
-    rps: Math.round(result.requests.average),
+    max_ms: result.latency.max,
+    rps: result.rps,
     non2xx: result.non2xx,
-    errors: result.errors,
+    errors: result.errors + (result.sent - result.completed),
+    sender_late_p99_ms: result.senderLateness.p99,
   };
 }
 
-function healthRun(url: string): Promise<autocannon.Result> {
+function healthRun(url: string): Promise<LoadResult> {
   return loadInThread({
     url,
-    connections: 2,
-    overallRate: HEALTH_RATE,
+    rate: HEALTH_RATE,
+    arrivals: "steady",
     duration: BENCH_SECONDS,
     requests: [{ method: "GET", path: "/health" }],
   });
@@ -154,8 +164,8 @@ async function runScenario(target: Target, processing: Processing, rows: Record<
     // database pool is open, as in a server that has been up, before anything is measured.
     await loadInThread({
       url: server.origin,
-      connections: 10,
-      overallRate: 100,
+      rate: RATE,
+      arrivals: ARRIVALS,
       amount: WARM_UP,
       requests: deliveries.splice(0, WARM_UP).map(toRequest),
     });
@@ -172,8 +182,8 @@ async function runScenario(target: Target, processing: Processing, rows: Record<
     const [webhooks, health] = await Promise.all([
       loadInThread({
         url: server.origin,
-        connections: 10,
-        overallRate: RATE,
+        rate: RATE,
+        arrivals: ARRIVALS,
         amount: count,
         requests: deliveries.map(toRequest),
       }),

@@ -1,4 +1,3 @@
-import type autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import { companies, invoices, opportunities } from "../src/db/schema/index.ts";
 import { xeroCallLog } from "../src/db/schema/xero-sync.ts";
@@ -8,7 +7,7 @@ import { DEMO_APP } from "../src/sandboxes/xero/identity/demo-app.ts";
 import { signWebhookBody } from "../src/sandboxes/xero/index.ts";
 import { connectedWorkspace } from "../tests/integrations/xero-sync-support.ts";
 import { startXeroServer } from "../tests/support/xero-server.ts";
-import { loadInThread } from "./load-thread.ts";
+import { type LoadResult, loadInThread } from "./load-thread.ts";
 import { BENCH_SECONDS, benchDatabases, printTable } from "./support.ts";
 
 const INVOICES = Number(process.env.BENCH_XERO_INVOICES ?? 10_000);
@@ -183,16 +182,17 @@ async function webhookAck(origin: string, tenantId: string, ids: string[]) {
   const health = () =>
     loadInThread({
       url: origin,
-      connections: 2,
-      overallRate: 50,
+      rate: 50,
+      arrivals: "steady",
       duration: BENCH_SECONDS,
       requests: [{ method: "GET", path: "/health" }],
     });
-  const pick = (r: autocannon.Result) => ({
+  const pick = (r: LoadResult) => ({
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     non2xx: r.non2xx,
-    errors: r.errors,
+    errors: r.errors + (r.sent - r.completed),
+    sender_late_p99_ms: r.senderLateness.p99,
   });
   const requests = bodies.map((d) => ({
     method: "POST" as const,
@@ -203,15 +203,15 @@ async function webhookAck(origin: string, tenantId: string, ids: string[]) {
   // Warm-up at the load's concurrency: the acknowledging path runs (and is compiled) and the pool is open.
   await loadInThread({
     url: origin,
-    connections: 10,
-    overallRate: 100,
+    rate: RATE,
+    arrivals: "poisson",
     amount: warmUp,
     requests: requests.splice(0, warmUp),
   });
   const idle = pick(await health());
   // The load comes from its own thread, as Xero sends from outside.
   const [hooks, busy] = await Promise.all([
-    loadInThread({ url: origin, connections: 10, overallRate: RATE, amount: count, requests }),
+    loadInThread({ url: origin, rate: RATE, arrivals: "poisson", amount: count, requests }),
     health(),
   ]);
   return { idle, hooks: pick(hooks), busy: pick(busy) };

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { PGlite, parse as pgliteParse, protocol, type QueryOptions, type Results } from "@electric-sql/pglite";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
@@ -92,6 +92,23 @@ export function preparedQuery<T extends Prepared>(
     registrars.get(db)?.(query.getQuery().sql);
     cache.set(name, query);
   }
+  return query;
+}
+
+const dialect = new PgDialect();
+
+/** How many statements the database runs at once for this handle: one on PGlite, a pool's worth on PostgreSQL. */
+export function concurrentStatements(db: Db): number {
+  return registrars.has(db) ? 1 : 4;
+}
+
+/**
+ * A hot hand-written statement (its inputs as parameters, so its text never changes): on PGlite it runs as a
+ * named statement, parsed and planned once, like the prepared queries above. Returns the query unchanged.
+ */
+export function hotStatement(db: Db, query: SQL): SQL {
+  const register = registrars.get(db);
+  if (register) register(dialect.sqlToQuery(query).sql);
   return query;
 }
 

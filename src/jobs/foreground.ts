@@ -6,6 +6,8 @@
  */
 export type Foreground = {
   readonly inFlight: number;
+  /** Requests entered since the process started: a change tells the worker that requests are arriving. */
+  readonly entered: number;
   enter(): void;
   leave(): void;
   /** Resolves when no request is in flight, or after maxWaitMs, whichever comes first. */
@@ -14,13 +16,18 @@ export type Foreground = {
 
 export function createForeground(): Foreground {
   let inFlight = 0;
+  let entered = 0;
   const waiters = new Set<() => void>();
   return {
     get inFlight() {
       return inFlight;
     },
+    get entered() {
+      return entered;
+    },
     enter() {
       inFlight += 1;
+      entered += 1;
     },
     leave() {
       inFlight = Math.max(0, inFlight - 1);

@@ -13,6 +13,19 @@ let database: Database;
 // Ahead of the wall clock, so jobs enqueued "now" are due for this test clock.
 const clock = { now: () => new Date(Date.now() + 3_600_000) };
 const ranAt: number[] = [];
+const spans: Array<{ start: number; end: number }> = [];
+/** Set by a test to simulate a request arriving while a job runs. */
+let duringJob: () => void = () => undefined;
+const slow = defineJob({
+  name: "test.slow",
+  schema: z.object({}),
+  handler: async () => {
+    const start = performance.now();
+    duringJob();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    spans.push({ start, end: performance.now() });
+  },
+});
 const stamp = defineJob({
   name: "test.stamp",
   schema: z.object({}),
@@ -31,7 +44,7 @@ function runnerWith(foreground: ReturnType<typeof createForeground>) {
     db: database.db,
     clock,
     logger: createLogger("silent"),
-    definitions: [stamp] as JobDefinition[],
+    definitions: [stamp, slow] as JobDefinition[],
     foreground,
   });
 }
@@ -86,5 +99,35 @@ describe("an in-process worker beside the HTTP server", () => {
     } finally {
       foreground.leave();
     }
+  });
+
+  it("runs a batch one job at a time, so a request waits behind one job at most", async () => {
+    const foreground = createForeground();
+    for (let i = 0; i < 3; i++) await enqueueJob(database.db, "test.slow", {});
+    spans.length = 0;
+    duringJob = () => undefined;
+    expect(await runnerWith(foreground).drainOnce()).toBe(3);
+    const ordered = [...spans].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < ordered.length; i++) {
+      expect(ordered[i]?.start).toBeGreaterThanOrEqual(ordered[i - 1]?.end ?? Number.POSITIVE_INFINITY);
+    }
+  });
+
+  it("rests between jobs twice as long as the last one ran while requests keep arriving", async () => {
+    const foreground = createForeground();
+    for (let i = 0; i < 2; i++) await enqueueJob(database.db, "test.slow", {});
+    spans.length = 0;
+    duringJob = () => {
+      foreground.enter();
+      foreground.leave();
+    };
+    try {
+      expect(await runnerWith(foreground).drainOnce()).toBe(2);
+    } finally {
+      duringJob = () => undefined;
+    }
+    const [first, second] = [...spans].sort((a, b) => a.start - b.start);
+    // The first job ran at least 20 ms, so the second starts at least twice as long after it ended.
+    expect((second?.start ?? 0) - (first?.end ?? 0)).toBeGreaterThanOrEqual(35);
   });
 });

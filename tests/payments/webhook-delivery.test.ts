@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
+import { jobs } from "../../src/db/schema/jobs.ts";
 import { stripeEvents } from "../../src/db/schema/payments.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { connectStripe, startStripeServer } from "../support/stripe-server.ts";
@@ -105,6 +106,47 @@ describe("duplicated deliveries", () => {
     expect(records.invoicePayments).toHaveLength(1);
     expect(records.invoicePayments[0]?.amount).toBe(total);
     expect(records.logs.filter((l) => l.kind === "payment")).toHaveLength(1);
+  });
+});
+
+describe("a burst of deliveries", () => {
+  /** A checkout on `account` that matches no invoice: enough to be stored and queued. */
+  const event = (id: string, account: string) =>
+    JSON.stringify({
+      id,
+      object: "event",
+      account,
+      created: Math.floor(Date.now() / 1000),
+      livemode: false,
+      type: "checkout.session.completed",
+      data: { object: { id: `cs_${id}`, object: "checkout.session", status: "open", metadata: {} } },
+    });
+
+  it("written together, stores each event once, queues each connected one once and answers each delivery", async () => {
+    const account = (await ws.api("GET", "/api/v1/integrations/stripe")).body.account_id as string;
+    const ours = Array.from({ length: 30 }, (_, i) => event(`evt_burst_${Date.now()}_${i}`, account));
+    const foreign = event(`evt_burst_foreign_${Date.now()}`, "acct_not_connected_here");
+    // Every event twice, all at once: the copies land in the same or in neighbouring batches.
+    const bodies = [...ours, foreign, ...ours, foreign];
+    const answers = await Promise.all(bodies.map((body) => server.deliver(body)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const firsts = answers.filter((a) => a.body.duplicate === false);
+    expect(firsts).toHaveLength(ours.length + 1);
+    const ids = [...ours, foreign].map((body) => JSON.parse(body).id as string);
+    const rows = await database.db.select().from(stripeEvents).where(inArray(stripeEvents.id, ids));
+    expect(rows).toHaveLength(ids.length);
+    expect(rows.find((r) => r.accountId === "acct_not_connected_here")?.workspaceId).toBeNull();
+    expect(rows.filter((r) => r.workspaceId === ws.workspaceId)).toHaveLength(ours.length);
+    const queued = await database.db
+      .select()
+      .from(jobs)
+      .where(
+        inArray(
+          jobs.dedupeKey,
+          ids.map((id) => `stripe:${id}`),
+        ),
+      );
+    expect(queued).toHaveLength(ours.length);
   });
 });
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.ts";
+import { type Db, hotStatement } from "../../db/client.ts";
+import { groupCommit } from "../../db/group-commit.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
 
@@ -23,8 +24,8 @@ export const XeroWebhookBody = z.object({ events: z.array(WebhookEvent).max(10_0
 export type XeroWebhookBody = z.infer<typeof XeroWebhookBody>;
 
 /**
- * Stores one verified delivery and queues its processing, in ONE statement (one database round trip, atomic):
- * nothing else happens before Xero has its 200. The delivery is kept per organisation it names, each row's id
+ * Stores one verified delivery and queues its processing, in ONE statement (one database round trip, atomic,
+ * shared by the deliveries that arrive together): nothing else happens before Xero has its 200. The delivery is kept per organisation it names, each row's id
  * the hash of the body and the organisation, so Xero resending the same POST stores and queues nothing new.
  *
  * Deliveries coalesce: an organisation has at most one waiting job (its dedupe key is the organisation's
@@ -59,27 +60,56 @@ export async function receiveXeroWebhook(
     event_count: events.length,
     job_id: newId("job", now),
     dedupe_key: pendingXeroWebhookKey(tenantId),
+    received_at: now.toISOString(),
   }));
-  const at = now.toISOString();
-  const result = await db.execute(sql`
+  const stored = await store(db, rows);
+  return { stored, events: parsed.events.length };
+}
+
+type DeliveryRow = {
+  id: string;
+  tenant_id: string;
+  received_at: string;
+  body: unknown;
+  event_count: number;
+  job_id: string;
+  dedupe_key: string;
+};
+
+/**
+ * Writes the rows of several deliveries in one statement (group commit): each stored once by id, and a job
+ * queued per organisation unless one already waits. Returns how many rows of each delivery were new.
+ */
+async function storeDeliveries(db: Db, deliveries: DeliveryRow[][]): Promise<number[]> {
+  const unique = [...new Map(deliveries.flat().map((row) => [row.id, row])).values()];
+  const result = await db.execute(
+    hotStatement(
+      db,
+      sql`
     with incoming as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(id text, tenant_id text, body jsonb, event_count int, job_id text, dedupe_key text)
+      select * from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb)
+        as x(id text, tenant_id text, received_at timestamptz, body jsonb, event_count int, job_id text,
+          dedupe_key text)
     ), stored as (
       insert into xero_webhook_deliveries (id, tenant_id, received_at, body, event_count)
-      select id, tenant_id, ${at}::timestamptz, body, event_count from incoming
+      select id, tenant_id, received_at, body, event_count from incoming
       on conflict (id) do nothing
       returning id
     ), queued as (
+      -- A data-modifying CTE runs whether or not the final select reads it; one job per organisation waits.
       insert into jobs (id, name, payload, run_at, dedupe_key, max_attempts)
       select incoming.job_id, ${XERO_WEBHOOK_JOB}, jsonb_build_object('tenantId', incoming.tenant_id),
-        ${at}::timestamptz, incoming.dedupe_key, 10
+        incoming.received_at, incoming.dedupe_key, 10
       from incoming join stored on stored.id = incoming.id
       on conflict (dedupe_key) where dedupe_key is not null do nothing
-      returning id
     )
-    select (select count(*) from stored)::int as stored, (select count(*) from queued)::int as queued
-  `);
-  const [row] = (result as unknown as { rows: Array<{ stored: number }> }).rows;
-  return { stored: row?.stored ?? 0, events: parsed.events.length };
+    select id from stored
+  `,
+    ),
+  );
+  const fresh = new Set((result as unknown as { rows: Array<{ id: string }> }).rows.map((row) => row.id));
+  // A row repeated across the batch (the same POST resent meanwhile) counts as new for its first delivery only.
+  return deliveries.map((rows) => rows.filter((row) => fresh.delete(row.id)).length);
 }
+
+const store = groupCommit(storeDeliveries);

@@ -109,6 +109,27 @@ describe("duplicated deliveries", () => {
   });
 });
 
+describe("a body over the limit", () => {
+  it("is a 413 and stores nothing, whether its length is declared or it comes chunked", async () => {
+    const before = await storedEventIds(database);
+    const huge = JSON.stringify({ id: "evt_huge", object: "event", pad: "x".repeat(1024 * 1024) });
+    const declared = await fetch(`${server.origin}/webhooks/stripe`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": server.sign(huge) },
+      body: huge,
+    });
+    expect(declared.status).toBe(413);
+    const chunked = await fetch(`${server.origin}/webhooks/stripe`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": server.sign(huge) },
+      body: new Blob([huge]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await storedEventIds(database)).toEqual(before);
+  });
+});
+
 describe("a burst of deliveries", () => {
   /** A checkout on `account` that matches no invoice: enough to be stored and queued. */
   const event = (id: string, account: string) =>

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { PaymentSignatureError } from "../../integrations/payments/port.ts";
 import { AppError } from "../../lib/errors.ts";
 import { receiveStripeEvent } from "../../modules/payments/index.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../env.ts";
 import { MAX_BODY_BYTES } from "../errors.ts";
+import { declaredBodyLimit } from "../middleware/declared-body-limit.ts";
 
 /**
  * `POST /webhooks/stripe`: the raw body is verified with Stripe's signature (the SDK's constructEvent, five
@@ -14,7 +14,7 @@ import { MAX_BODY_BYTES } from "../errors.ts";
  */
 export function stripeWebhookRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES }));
+  app.use("*", declaredBodyLimit({ maxSize: MAX_BODY_BYTES }));
   app.post("/", async (c) => {
     if (!deps.payments) {
       throw new AppError("precondition_failed", "Stripe is not configured on this server.", {

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { receiveXeroWebhook } from "../../modules/integrations/index.ts";
 import type { AppDeps } from "../deps.ts";
 import type { AppEnv } from "../env.ts";
 import { MAX_BODY_BYTES } from "../errors.ts";
+import { declaredBodyLimit } from "../middleware/declared-body-limit.ts";
 
 /**
  * `POST /webhooks/xero`: x-xero-signature is checked over the raw body before anything is parsed. A good
@@ -12,7 +12,7 @@ import { MAX_BODY_BYTES } from "../errors.ts";
  */
 export function xeroWebhookRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.body(null, 413) }));
+  app.use("*", declaredBodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.body(null, 413) }));
   app.post("/", async (c) => {
     const raw = await c.req.text();
     if (!deps.accounting?.verifyWebhook(raw, c.req.header("x-xero-signature"))) return c.body(null, 401);

@@ -111,6 +111,7 @@ describe("duplicated deliveries", () => {
 
 describe("a body over the limit", () => {
   it("is a 413 and stores nothing, whether its length is declared or it comes chunked", async () => {
+    await server.sandbox.admin.webhooks.idle();
     const before = await storedEventIds(database);
     const huge = JSON.stringify({ id: "evt_huge", object: "event", pad: "x".repeat(1024 * 1024) });
     const declared = await fetch(`${server.origin}/webhooks/stripe`, {

@@ -142,9 +142,11 @@ export function createJobRunner(options: RunnerOptions) {
       results.push(await runOne(job));
       // While requests keep arriving the worker takes at most about a third of the loop: it rests twice as
       // long as the job ran. A burst is then answered promptly and its work done just after; an idle server
-      // loses nothing.
+      // loses nothing. The rest is capped: a long job mostly waits on the network (a Xero sync), not the loop,
+      // and the rest of the claimed batch must not sit locked meanwhile.
       if (foreground.entered !== requestsBefore) {
-        await new Promise((resolve) => setTimeout(resolve, 2 * (performance.now() - started)));
+        const rest = Math.min(2 * (performance.now() - started), FOREGROUND_MAX_WAIT_MS);
+        await new Promise((resolve) => setTimeout(resolve, rest));
       }
     }
     return results;

@@ -18,11 +18,11 @@ const spans: Array<{ start: number; end: number }> = [];
 let duringJob: () => void = () => undefined;
 const slow = defineJob({
   name: "test.slow",
-  schema: z.object({}),
-  handler: async () => {
+  schema: z.object({ ms: z.number().default(20) }),
+  handler: async (_ctx, payload) => {
     const start = performance.now();
     duringJob();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, payload.ms));
     spans.push({ start, end: performance.now() });
   },
 });
@@ -129,5 +129,24 @@ describe("an in-process worker beside the HTTP server", () => {
     const [first, second] = [...spans].sort((a, b) => a.start - b.start);
     // The first job ran at least 20 ms, so the second starts at least twice as long after it ended.
     expect((second?.start ?? 0) - (first?.end ?? 0)).toBeGreaterThanOrEqual(35);
+  });
+
+  it("rests at most 50 ms after a long job, which mostly waited on the network", async () => {
+    const foreground = createForeground();
+    for (let i = 0; i < 2; i++) await enqueueJob(database.db, "test.slow", { ms: 300 });
+    spans.length = 0;
+    duringJob = () => {
+      foreground.enter();
+      foreground.leave();
+    };
+    try {
+      expect(await runnerWith(foreground).drainOnce()).toBe(2);
+    } finally {
+      duringJob = () => undefined;
+    }
+    const [first, second] = [...spans].sort((a, b) => a.start - b.start);
+    const gap = (second?.start ?? 0) - (first?.end ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(45);
+    expect(gap).toBeLessThan(300);
   });
 });

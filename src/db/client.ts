@@ -103,13 +103,13 @@ export function concurrentStatements(db: Db): number {
 }
 
 /**
- * A hot hand-written statement (its inputs as parameters, so its text never changes): on PGlite it runs as a
- * named statement, parsed and planned once, like the prepared queries above. Returns the query unchanged.
+ * Runs a hot hand-written statement (its inputs as parameters, so its text never changes) and returns its rows:
+ * on PGlite it runs as a named statement, parsed and planned once, like the prepared queries above.
  */
-export function hotStatement(db: Db, query: SQL): SQL {
-  const register = registrars.get(db);
-  if (register) register(dialect.sqlToQuery(query).sql);
-  return query;
+export async function hotRows<T>(db: Db, query: SQL): Promise<T[]> {
+  registrars.get(db)?.(dialect.sqlToQuery(query).sql);
+  const result = await db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
 }
 
 type Statement = { name: string; types: number[] };

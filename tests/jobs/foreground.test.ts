@@ -49,6 +49,24 @@ function runnerWith(foreground: ReturnType<typeof createForeground>) {
   });
 }
 
+/** Runs two jobs of `ms` each while a request arrives during every job; the ms between the first's end and the second's start. */
+async function restAfterJobWithRequests(ms: number): Promise<number> {
+  const foreground = createForeground();
+  for (let i = 0; i < 2; i++) await enqueueJob(database.db, "test.slow", { ms });
+  spans.length = 0;
+  duringJob = () => {
+    foreground.enter();
+    foreground.leave();
+  };
+  try {
+    expect(await runnerWith(foreground).drainOnce()).toBe(2);
+  } finally {
+    duringJob = () => undefined;
+  }
+  const [first, second] = [...spans].sort((a, b) => a.start - b.start);
+  return (second?.start ?? 0) - (first?.end ?? 0);
+}
+
 describe("an in-process worker beside the HTTP server", () => {
   it("counts every request as in flight until it is answered, errors included", async () => {
     const foreground = createForeground();
@@ -114,38 +132,13 @@ describe("an in-process worker beside the HTTP server", () => {
   });
 
   it("rests between jobs twice as long as the last one ran while requests keep arriving", async () => {
-    const foreground = createForeground();
-    for (let i = 0; i < 2; i++) await enqueueJob(database.db, "test.slow", {});
-    spans.length = 0;
-    duringJob = () => {
-      foreground.enter();
-      foreground.leave();
-    };
-    try {
-      expect(await runnerWith(foreground).drainOnce()).toBe(2);
-    } finally {
-      duringJob = () => undefined;
-    }
-    const [first, second] = [...spans].sort((a, b) => a.start - b.start);
+    const gap = await restAfterJobWithRequests(20);
     // The first job ran at least 20 ms, so the second starts at least twice as long after it ended.
-    expect((second?.start ?? 0) - (first?.end ?? 0)).toBeGreaterThanOrEqual(35);
+    expect(gap).toBeGreaterThanOrEqual(35);
   });
 
   it("rests at most 50 ms after a long job, which mostly waited on the network", async () => {
-    const foreground = createForeground();
-    for (let i = 0; i < 2; i++) await enqueueJob(database.db, "test.slow", { ms: 300 });
-    spans.length = 0;
-    duringJob = () => {
-      foreground.enter();
-      foreground.leave();
-    };
-    try {
-      expect(await runnerWith(foreground).drainOnce()).toBe(2);
-    } finally {
-      duringJob = () => undefined;
-    }
-    const [first, second] = [...spans].sort((a, b) => a.start - b.start);
-    const gap = (second?.start ?? 0) - (first?.end ?? 0);
+    const gap = await restAfterJobWithRequests(300);
     expect(gap).toBeGreaterThanOrEqual(45);
     expect(gap).toBeLessThan(300);
   });

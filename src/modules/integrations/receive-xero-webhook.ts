@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { type Db, hotStatement } from "../../db/client.ts";
+import { type Db, hotRows } from "../../db/client.ts";
 import { groupCommit } from "../../db/group-commit.ts";
 import { AppError } from "../../lib/errors.ts";
 import { newId } from "../../lib/ids.ts";
@@ -25,8 +25,9 @@ export type XeroWebhookBody = z.infer<typeof XeroWebhookBody>;
 
 /**
  * Stores one verified delivery and queues its processing, in ONE statement (one database round trip, atomic,
- * shared by the deliveries that arrive together): nothing else happens before Xero has its 200. The delivery is kept per organisation it names, each row's id
- * the hash of the body and the organisation, so Xero resending the same POST stores and queues nothing new.
+ * shared by the deliveries that arrive together): nothing else happens before Xero has its 200. The delivery
+ * is kept per organisation it names, each row's id the hash of the body and the organisation, so Xero
+ * resending the same POST stores and queues nothing new.
  *
  * Deliveries coalesce: an organisation has at most one waiting job (its dedupe key is the organisation's
  * pending key), and that job reads every unprocessed delivery of the organisation at once. When the key is
@@ -82,10 +83,9 @@ type DeliveryRow = {
  */
 async function storeDeliveries(db: Db, deliveries: DeliveryRow[][]): Promise<number[]> {
   const unique = [...new Map(deliveries.flat().map((row) => [row.id, row])).values()];
-  const result = await db.execute(
-    hotStatement(
-      db,
-      sql`
+  const rows = await hotRows<{ id: string }>(
+    db,
+    sql`
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb)
         as x(id text, tenant_id text, received_at timestamptz, body jsonb, event_count int, job_id text,
@@ -105,9 +105,8 @@ async function storeDeliveries(db: Db, deliveries: DeliveryRow[][]): Promise<num
     )
     select id from stored
   `,
-    ),
   );
-  const fresh = new Set((result as unknown as { rows: Array<{ id: string }> }).rows.map((row) => row.id));
+  const fresh = new Set(rows.map((row) => row.id));
   // A row repeated across the batch (the same POST resent meanwhile) counts as new for its first delivery only.
   return deliveries.map((rows) => rows.filter((row) => fresh.delete(row.id)).length);
 }

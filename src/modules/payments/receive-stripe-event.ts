@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Db, hotStatement } from "../../db/client.ts";
+import { type Db, hotRows } from "../../db/client.ts";
 import { groupCommit } from "../../db/group-commit.ts";
 import type { ParsedStripeEvent } from "../../integrations/payments/port.ts";
 import { newId } from "../../lib/ids.ts";
@@ -23,10 +23,9 @@ type Incoming = {
  */
 async function storeEvents(db: Db, events: Incoming[]): Promise<ReceivedStripeEvent[]> {
   const unique = [...new Map(events.map((event) => [event.id, event])).values()];
-  const result = await db.execute(
-    hotStatement(
-      db,
-      sql`
+  const rows = await hotRows<{ id: string; workspace_id: string | null }>(
+    db,
+    sql`
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(unique)}::jsonb)
         as x(id text, account_id text, type text, payload jsonb, received_at timestamptz, job_id text)
@@ -52,9 +51,7 @@ async function storeEvents(db: Db, events: Incoming[]): Promise<ReceivedStripeEv
     )
     select id, workspace_id from stored
   `,
-    ),
   );
-  const rows = (result as unknown as { rows: Array<{ id: string; workspace_id: string | null }> }).rows;
   const stored = new Map(rows.map((row) => [row.id, row.workspace_id]));
   return events.map((event) => {
     // The first call with a stored id reports it stored; any later one in the batch is a duplicate.
